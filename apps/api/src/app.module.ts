@@ -1,0 +1,96 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { GraphQLError } from 'graphql';
+import { DomainError } from '@maillage/core';
+import { AuthResolver } from './auth/auth.resolver';
+import { AuthService } from './auth/auth.service';
+import { DateTimeScalar } from './common/datetime-scalar';
+import { formatGraphQLError } from './common/graphql-errors';
+import { costLimitPlugin, depthLimit } from './common/graphql-limits';
+import { createLoaders } from './common/loaders';
+import { SecretBox } from './common/secrets';
+import { DomainValidationPipe } from './common/validation.pipe';
+import type { ApiConfig } from './config';
+import { dataSourceOptions } from './database/data-source';
+import { HealthController } from './health/health.controller';
+import { Metrics } from './health/metrics';
+import { Organisation } from './organisations/organisation.entity';
+import { OrganisationsResolver } from './organisations/organisations.resolver';
+import { OrganisationsService } from './organisations/organisations.service';
+import { PointsQueryService } from './points/points-query.service';
+import { PointsResolver } from './points/points.resolver';
+import { PointsService, SECRET_BOX } from './points/points.service';
+import { RoomsResolver } from './points/rooms.resolver';
+import { SeedService } from './seed/seed.service';
+import { In, DataSource } from 'typeorm';
+
+export const API_CONFIG = Symbol('API_CONFIG');
+
+/** Turns a failed credential check into a 401 GraphQL error instead of a context-creation 500. */
+function unauthenticated(error: unknown): never {
+  if (error instanceof DomainError) throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
+  throw error;
+}
+
+/** Services the GraphQL context factory needs (the caller, batch loaders). */
+@Module({ providers: [AuthService, PointsQueryService], exports: [AuthService, PointsQueryService] })
+class ReadModelsModule {}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: ApiConfig & { databaseUrl: string }): DynamicModule {
+    const metrics = new Metrics();
+    return {
+      module: AppModule,
+      imports: [
+        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        ReadModelsModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [ReadModelsModule],
+          inject: [AuthService, PointsQueryService, DataSource],
+          useFactory: (auth: AuthService, points: PointsQueryService, db: DataSource) => ({
+            autoSchemaFile: true,
+            sortSchema: true,
+            path: '/graphql',
+            playground: false,
+            introspection: true,
+            includeStacktraceInErrorResponses: false,
+            formatError: formatGraphQLError,
+            validationRules: [depthLimit(config.graphqlMaxDepth)],
+            plugins: [costLimitPlugin(config.graphqlMaxCost), metrics.apolloPlugin()],
+            context: async ({ req }: { req: { headers: Record<string, string | string[] | undefined> } }) => ({
+              actor: await auth.resolveActor(req.headers).catch(unauthenticated),
+              loaders: createLoaders({
+                roomsByPoint: (ids) => points.roomsByPoint(ids),
+                organisationsById: async (ids) => {
+                  const orgs = await db.getRepository(Organisation).findBy({ id: In([...ids]) });
+                  return ids.map((id) => orgs.find((o) => o.id === id));
+                },
+              }),
+            }),
+          }),
+        }),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: API_CONFIG, useValue: config },
+        { provide: Metrics, useValue: metrics },
+        { provide: SECRET_BOX, useValue: new SecretBox(config.secretKey) },
+        { provide: APP_PIPE, useClass: DomainValidationPipe },
+        DateTimeScalar,
+        AuthResolver,
+        OrganisationsService,
+        OrganisationsResolver,
+        PointsService,
+        PointsResolver,
+        RoomsResolver,
+        SeedService,
+      ],
+      exports: [SeedService],
+    };
+  }
+}

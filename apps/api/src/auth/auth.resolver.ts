@@ -1,0 +1,47 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { type Actor, assertCanActFor, CurrentActor } from './actor';
+import { AuthService } from './auth.service';
+import { AuthPayload, CreateApiKeyInput, CreatedApiKey, CreateUserInput } from './dtos/auth.types';
+import { ApiKey, User } from './user.entity';
+import { Role } from '../common/enums';
+
+@Resolver()
+export class AuthResolver {
+  constructor(
+    private readonly auth: AuthService,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  @Mutation(() => AuthPayload)
+  login(@Args('email') email: string, @Args('password') password: string): Promise<AuthPayload> {
+    return this.auth.login(email, password);
+  }
+
+  @Query(() => User, { nullable: true, description: 'The signed-in user (null for API keys and visitors).' })
+  me(@CurrentActor() actor: Actor): Promise<User | null> {
+    return actor.kind === 'user' && actor.id ? this.db.getRepository(User).findOneBy({ id: actor.id }) : Promise.resolve(null);
+  }
+
+  @Mutation(() => User)
+  createUser(@CurrentActor() actor: Actor, @Args('input') input: CreateUserInput): Promise<User> {
+    return this.auth.createUser(actor, input);
+  }
+
+  @Query(() => [ApiKey])
+  apiKeys(@CurrentActor() actor: Actor, @Args('organisationId', { type: () => ID }) organisationId: string): Promise<ApiKey[]> {
+    assertCanActFor(actor, organisationId, Role.ORGANISATION_ADMIN);
+    return this.db.getRepository(ApiKey).find({ where: { organisationId }, order: { createdAt: 'DESC' } });
+  }
+
+  @Mutation(() => CreatedApiKey)
+  createApiKey(@CurrentActor() actor: Actor, @Args('input') input: CreateApiKeyInput): Promise<CreatedApiKey> {
+    return this.auth.createApiKey(actor, input.organisationId, input.name, input.role);
+  }
+
+  @Mutation(() => ApiKey)
+  revokeApiKey(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<ApiKey> {
+    return this.auth.revokeApiKey(actor, id);
+  }
+}

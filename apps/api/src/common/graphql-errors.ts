@@ -1,0 +1,71 @@
+import { HttpException, Logger } from '@nestjs/common';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { DomainError } from '@maillage/core';
+
+const log = new Logger('GraphQLErrors');
+
+/** Codes a client may rely on; anything else becomes INTERNAL_SERVER_ERROR without details. */
+const PUBLIC_CODES = new Set([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'CONFLICT',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'QUERY_TOO_COMPLEX',
+]);
+
+const HTTP_CODES: Record<number, string> = { 400: 'BAD_USER_INPUT', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT' };
+
+/** PostgreSQL error codes that mean the input broke a rule the database enforces. */
+const PG_CODES: Record<string, { code: string; message: string }> = {
+  '23505': { code: 'CONFLICT', message: 'A record with the same unique value already exists' },
+  '23P01': { code: 'CONFLICT', message: 'The slot is already taken' },
+  '23514': { code: 'BAD_USER_INPUT', message: 'A value breaks a rule of the database' },
+  '23503': { code: 'BAD_USER_INPUT', message: 'A referenced record does not exist' },
+  '22P02': { code: 'BAD_USER_INPUT', message: 'Malformed value' },
+};
+
+/**
+ * The one place where errors become GraphQL errors: domain errors keep their code, field path and
+ * details; database rule violations become typed errors; anything unexpected is logged and hidden.
+ * Stack traces never leave the server.
+ */
+export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  const path = formatted.path;
+  if (original instanceof DomainError) {
+    return {
+      message: original.message,
+      path,
+      locations: formatted.locations,
+      extensions: {
+        code: original.code,
+        ...(original.field ? { field: original.field } : {}),
+        ...(original.details ? { details: original.details } : {}),
+        ...(original.messageFr ? { messageFr: original.messageFr } : {}),
+      },
+    };
+  }
+  if (original instanceof HttpException) {
+    const response = original.getResponse() as { message?: unknown; field?: unknown };
+    const code = HTTP_CODES[original.getStatus()] ?? 'BAD_REQUEST';
+    const message = Array.isArray(response.message) ? response.message.join('; ') : String(response.message ?? original.message);
+    return { message, path, locations: formatted.locations, extensions: { code } };
+  }
+  const pgCode = (original as { code?: unknown } | undefined)?.code;
+  if (typeof pgCode === 'string' && PG_CODES[pgCode]) {
+    const { code, message } = PG_CODES[pgCode];
+    const constraint = (original as { constraint?: string }).constraint;
+    return { message, path, locations: formatted.locations, extensions: { code, ...(constraint ? { details: { constraint } } : {}) } };
+  }
+  const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+  if (PUBLIC_CODES.has(code) && !(original instanceof Error && !(original instanceof GraphQLError) && code === 'INTERNAL_SERVER_ERROR')) {
+    return { message: formatted.message, path, locations: formatted.locations, extensions: { code } };
+  }
+  log.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
+  return { message: 'Internal server error', path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}

@@ -1,0 +1,43 @@
+import { join, resolve } from 'node:path';
+
+/** Every setting the API reads from the environment, in one place (documented in the README). */
+export interface ApiConfig {
+  /** postgres://… of a PostgreSQL server; when absent, an embedded PostgreSQL is started. */
+  databaseUrl?: string;
+  /** Data folder of the embedded PostgreSQL. */
+  embeddedDataDir: string;
+  embeddedPort: number;
+  host: string;
+  port: number;
+  /** 'production' hides internal error messages; anything else is development. */
+  environment: 'production' | 'development' | 'test';
+  /** Seed the Brittany network on start (idempotent). */
+  seedOnStart: boolean;
+  /** Bootstrap network admin created by the seed, when both are set. */
+  adminEmail?: string;
+  adminPassword?: string;
+  /** Key used to encrypt adapter secrets at rest (32+ chars). */
+  secretKey: string;
+  graphqlMaxDepth: number;
+  graphqlMaxCost: number;
+}
+
+export const repoRoot = resolve(__dirname, '..', '..', '..');
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  const environment = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    embeddedDataDir: resolve(env.EMBEDDED_PG_DIR ?? join(repoRoot, '.data', 'pg')),
+    embeddedPort: Number(env.EMBEDDED_PG_PORT ?? 54329),
+    host: env.HOST ?? '127.0.0.1',
+    port: Number(env.PORT ?? 3000),
+    environment,
+    seedOnStart: env.SEED !== '0',
+    adminEmail: env.ADMIN_EMAIL || undefined,
+    adminPassword: env.ADMIN_PASSWORD || undefined,
+    secretKey: env.MAILLAGE_SECRET_KEY ?? 'development-only-secret-key-change-me!!',
+    graphqlMaxDepth: Number(env.GRAPHQL_MAX_DEPTH ?? 12),
+    graphqlMaxCost: Number(env.GRAPHQL_MAX_COST ?? 20000),
+  };
+}

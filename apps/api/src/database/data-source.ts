@@ -1,0 +1,36 @@
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { ApiKey, Session, User } from '../auth/user.entity';
+import { AuditEntry } from '../auth/audit-entry.entity';
+import { Organisation } from '../organisations/organisation.entity';
+import { Endpoint } from '../points/endpoint.entity';
+import { Point } from '../points/point.entity';
+import { Room } from '../points/room.entity';
+import { Foundation1763840000000 } from './migrations/1763840000000-foundation';
+
+export const ENTITIES = [Organisation, Point, Room, Endpoint, User, Session, ApiKey, AuditEntry];
+export const MIGRATIONS = [Foundation1763840000000];
+
+/** Schema by migrations only: `synchronize` stays off. */
+export function dataSourceOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: false,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    extra: { max: Number(process.env.DB_POOL_SIZE ?? 20) },
+  };
+}
+
+export async function migrate(url: string): Promise<string[]> {
+  const ds = new DataSource(dataSourceOptions(url));
+  await ds.initialize();
+  try {
+    const done = await ds.runMigrations({ transaction: 'each' });
+    return done.map((m) => m.name);
+  } finally {
+    await ds.destroy();
+  }
+}

@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { startApi, type RunningApi } from '../src/bootstrap';
+import { loadConfig } from '../src/config';
+import { TEMPLATE_DB } from './global-setup';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; field?: (string | number)[]; details?: Record<string, unknown>; messageFr?: string } }[];
+}
+
+export interface TestApi extends RunningApi {
+  /** POSTs a GraphQL operation over HTTP to the running app. */
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** A direct connection to this test's database, for assertions. */
+  sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Signs in and returns the Authorization header. */
+  loginAs(email: string, password: string): Promise<Record<string, string>>;
+}
+
+export const ADMIN = { email: 'admin@test.maillage', password: 'network-admin-password' };
+
+/** A fresh database cloned from the migrated template, and the API listening on 127.0.0.1:<random>. */
+export async function startTestApi(options: { seed?: boolean } = {}): Promise<TestApi> {
+  const server = process.env.MAILLAGE_TEST_SERVER_URL;
+  if (!server) throw new Error('MAILLAGE_TEST_SERVER_URL is set by apps/api/test/global-setup.ts');
+  const name = `maillage_t_${randomBytes(6).toString('hex')}`;
+  const admin = new Client(server);
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+  await admin.end();
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  const api = await startApi({
+    ...loadConfig({}),
+    environment: 'test',
+    databaseUrl: url.toString(),
+    port: 0,
+    seedOnStart: options.seed ?? true,
+    adminEmail: ADMIN.email,
+    adminPassword: ADMIN.password,
+  });
+  const direct = new Client(url.toString());
+  await direct.connect();
+  const gql: TestApi['gql'] = async (query, variables, headers = {}) => {
+    const res = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: res.status, ...((await res.json()) as object) };
+  };
+  return {
+    ...api,
+    gql,
+    sql: async (text, params) => (await direct.query(text, params)).rows,
+    loginAs: async (email, password) => {
+      const res = await gql<{ login: { token: string } }>(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: email, p: password });
+      if (!res.data?.login) throw new Error(`login failed: ${JSON.stringify(res.errors)}`);
+      return { authorization: `Bearer ${res.data.login.token}` };
+    },
+    close: async () => {
+      await direct.end();
+      await api.close();
+      const c = new Client(server);
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}

@@ -1,0 +1,29 @@
+/** One jest run over every project; `--selectProjects core` narrows it. */
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false }, target: 'es2022' } }];
+const moduleNameMapper = {
+  '^@maillage/core$': '<rootDir>/libs/core/src/index.ts',
+  '^@maillage/adapters$': '<rootDir>/libs/adapters/src/index.ts',
+  '^@maillage/media$': '<rootDir>/libs/media/src/index.ts',
+  '^@maillage/seed-data$': '<rootDir>/tools/seed/network-data.ts',
+};
+const project = (name, root, extra = {}) => ({
+  displayName: name,
+  rootDir: __dirname,
+  roots: [`<rootDir>/${root}`],
+  testEnvironment: 'node',
+  transform: { '^.+\\.tsx?$': swc },
+  moduleNameMapper,
+  ...extra,
+});
+module.exports = {
+  projects: [
+    project('core', 'libs/core'),
+    project('adapters', 'libs/adapters'),
+    project('media', 'libs/media'),
+    project('api', 'apps/api', {
+      globalSetup: '<rootDir>/apps/api/test/global-setup.ts',
+      globalTeardown: '<rootDir>/apps/api/test/global-teardown.ts',
+      setupFiles: ['reflect-metadata'],
+    }),
+  ],
+};

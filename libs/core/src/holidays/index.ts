@@ -1,0 +1,1 @@
+export * from './french-public-holidays';

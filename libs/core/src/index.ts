@@ -1,0 +1,5 @@
+export * from './errors/domain-error';
+export * from './time/interval';
+export * from './geo/distance';
+export * from './holidays';
+export * from './opening-hours';
