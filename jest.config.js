@@ -16,6 +16,10 @@ const project = (name, root, extra = {}) => ({
   ...extra,
 });
 module.exports = {
+  // NestJS 12 is ESM, loaded through require(esm); its GraphQL type metadata is process-global, so a
+  // worker must not run a second API test file: recycle workers after every file.
+  workerIdleMemoryLimit: '1KB',
+  maxWorkers: 2,
   projects: [
     project('core', 'libs/core'),
     project('adapters', 'libs/adapters'),

@@ -25,6 +25,13 @@ import { PointsResolver } from './points/points.resolver';
 import { PointsService, SECRET_BOX } from './points/points.service';
 import { RoomsResolver } from './points/rooms.resolver';
 import { SeedService } from './seed/seed.service';
+import { EventBus } from './events/event-bus';
+import { OutboxRelay } from './events/outbox-relay';
+import { AvailabilityService } from './reservations/availability.service';
+import { ReservationsResolver } from './reservations/reservations.resolver';
+import { BookingPolicyResolver } from './reservations/booking-policy.resolver';
+import { ReservationsService } from './reservations/reservations.service';
+import { ANONYMOUS } from './auth/actor';
 import { In, DataSource } from 'typeorm';
 
 export const API_CONFIG = Symbol('API_CONFIG');
@@ -62,8 +69,9 @@ export class AppModule {
             formatError: formatGraphQLError,
             validationRules: [depthLimit(config.graphqlMaxDepth)],
             plugins: [costLimitPlugin(config.graphqlMaxCost), metrics.apolloPlugin()],
-            context: async ({ req }: { req: { headers: Record<string, string | string[] | undefined> } }) => ({
-              actor: await auth.resolveActor(req.headers).catch(unauthenticated),
+            subscriptions: { 'graphql-ws': { path: '/graphql' } },
+            context: async ({ req }: { req?: { headers: Record<string, string | string[] | undefined> } }) => ({
+              actor: req ? await auth.resolveActor(req.headers).catch(unauthenticated) : ANONYMOUS,
               loaders: createLoaders({
                 roomsByPoint: (ids) => points.roomsByPoint(ids),
                 organisationsById: async (ids) => {
@@ -89,6 +97,12 @@ export class AppModule {
         PointsResolver,
         RoomsResolver,
         SeedService,
+        EventBus,
+        OutboxRelay,
+        ReservationsService,
+        AvailabilityService,
+        ReservationsResolver,
+        BookingPolicyResolver,
       ],
       exports: [SeedService],
     };

@@ -3,3 +3,7 @@ export * from './time/interval';
 export * from './geo/distance';
 export * from './holidays';
 export * from './opening-hours';
+export * from './events/event-map';
+export * from './tariffs';
+export * from './recurrence';
+export * from './availability';

@@ -6,9 +6,11 @@ import { Endpoint } from '../points/endpoint.entity';
 import { Point } from '../points/point.entity';
 import { Room } from '../points/room.entity';
 import { Foundation1763840000000 } from './migrations/1763840000000-foundation';
+import { Reservations1763850000000 } from './migrations/1763850000000-reservations';
+import { Reservation, ReservationChange, ReservationParticipant, RoomSlot } from '../reservations/reservation.entity';
 
-export const ENTITIES = [Organisation, Point, Room, Endpoint, User, Session, ApiKey, AuditEntry];
-export const MIGRATIONS = [Foundation1763840000000];
+export const ENTITIES = [Organisation, Point, Room, Endpoint, User, Session, ApiKey, AuditEntry, Reservation, RoomSlot, ReservationParticipant, ReservationChange];
+export const MIGRATIONS = [Foundation1763840000000, Reservations1763850000000];
 
 /** Schema by migrations only: `synchronize` stays off. */
 export function dataSourceOptions(url: string): DataSourceOptions {

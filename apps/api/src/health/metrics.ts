@@ -29,10 +29,10 @@ export class Metrics {
   }
 
   apolloPlugin(): ApolloServerPlugin {
-    const metrics = this;
+    const { graphqlDuration, graphqlErrors, graphqlOperations } = this;
     return {
       async requestDidStart() {
-        const end = metrics.graphqlDuration.startTimer();
+        const end = graphqlDuration.startTimer();
         let type = 'unknown';
         return {
           async didResolveOperation(ctx) {
@@ -40,8 +40,8 @@ export class Metrics {
           },
           async willSendResponse(ctx) {
             const errors = ctx.response.body.kind === 'single' ? (ctx.response.body.singleResult.errors ?? []) : [];
-            for (const e of errors) metrics.graphqlErrors.inc({ code: String(e.extensions?.code ?? 'UNKNOWN') });
-            metrics.graphqlOperations.inc({ type, outcome: errors.length ? 'error' : 'ok' });
+            for (const e of errors) graphqlErrors.inc({ code: String(e.extensions?.code ?? 'UNKNOWN') });
+            graphqlOperations.inc({ type, outcome: errors.length ? 'error' : 'ok' });
             end({ type });
           },
         };

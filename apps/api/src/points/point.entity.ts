@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { OpeningSchedule } from '@maillage/core';
+import type { BookingPolicy, OpeningSchedule } from '@maillage/core';
 import { AccessPolicy, HostSiteType, NetworkLine, PointStatus } from '../common/enums';
 import { Organisation } from '../organisations/organisation.entity';
 import type { Room } from './room.entity';
@@ -41,6 +41,8 @@ export class Point {
   @Field(() => String, { nullable: true, description: 'Rules of use (règlement intérieur).' })
   @Column({ name: 'rules_of_use', type: 'text', nullable: true }) rulesOfUse!: string | null;
   @Column({ name: 'opening_schedule', type: 'jsonb' }) openingSchedule!: OpeningSchedule;
+  /** Booking rules for every room of the point (a room may override them); null: the platform default. */
+  @Column({ name: 'booking_policy', type: 'jsonb', nullable: true }) bookingPolicy!: BookingPolicy | null;
   @OneToMany('Room', 'point') rooms?: Room[];
   @Field() @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Field() @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { BookingPolicy } from '@maillage/core';
 import { Point } from './point.entity';
 
 @ObjectType()
@@ -13,4 +14,6 @@ export class Room {
   @Field({ description: 'Dedicated to videoconference, or shared with other uses (host blocks).' })
   @Column({ default: true }) dedicated!: boolean;
   @Field(() => [String]) @Column({ type: 'text', array: true, default: () => "'{}'" }) equipment!: string[];
+  /** Overrides the point's booking policy for this room. */
+  @Column({ name: 'booking_policy', type: 'jsonb', nullable: true }) bookingPolicy!: BookingPolicy | null;
 }

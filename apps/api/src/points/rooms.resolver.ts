@@ -17,7 +17,8 @@ export class RoomsResolver {
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
-  @ResolveField(() => [Endpoint], { description: 'Private to the point’s organisation.' })
+  // Nullable: refused to another organisation, the field alone is null (FORBIDDEN), not the whole point.
+  @ResolveField(() => [Endpoint], { nullable: true, description: 'Private to the point’s organisation.' })
   async endpoints(@Parent() room: Room, @CurrentActor() actor: Actor): Promise<Endpoint[]> {
     const point = await this.db.getRepository(Point).findOne({ where: { id: room.pointId }, select: { id: true, organisationId: true } });
     if (!point || !canActFor(actor, point.organisationId, Role.POINT_OPERATOR)) throw forbidden('Endpoints of another organisation’s room');

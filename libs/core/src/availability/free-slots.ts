@@ -1,7 +1,7 @@
 import { invalidInput } from '../errors/domain-error';
-import { type Interval, mergeIntervals } from '../time/interval';
+import type { Interval } from '../time/interval';
 import { type BookingPolicy, DAY_MS, MINUTE_MS, validateBookingPolicy } from './policy';
-import { intersectSorted, subtractSorted } from './sorted-intervals';
+import { intersectSorted, mergeFast, subtractSorted } from './sorted-intervals';
 import type { FreeWindow, OpenInterval, Slot } from './types';
 import { forEachAligned, lcm, requireZone } from './zone';
 
@@ -49,7 +49,6 @@ interface RoomFree {
 }
 
 function validateQuery(q: AvailabilityQuery): void {
-  requireZone(q.timeZone);
   for (const name of ['from', 'to', 'now'] as const) {
     if (typeof q[name] !== 'number' || !Number.isFinite(q[name])) throw invalidInput([name], `${name} must be a finite instant`, { messageFr: 'Date invalide' });
   }
@@ -60,15 +59,15 @@ function validateQuery(q: AvailabilityQuery): void {
 
 /** Free time of one room: open (merged) minus busy (merged), linear after the sorts. */
 function roomFree(room: RoomAvailability, includeOnRequest: boolean): RoomFree {
-  const busy = mergeIntervals(room.busy);
+  const busy = mergeFast(room.busy);
   let hasOnRequest = false;
   const regularOpen: Interval[] = [];
   for (const o of room.open) {
     if (o.onRequest) hasOnRequest = true;
     else regularOpen.push(o);
   }
-  const regular = subtractSorted(mergeIntervals(regularOpen), busy);
-  const all = includeOnRequest && hasOnRequest ? subtractSorted(mergeIntervals(room.open), busy) : regular;
+  const regular = subtractSorted(mergeFast(regularOpen), busy);
+  const all = includeOnRequest && hasOnRequest ? subtractSorted(mergeFast(room.open), busy) : regular;
   return { all, regular };
 }
 
@@ -101,8 +100,8 @@ function admissibleStarts(free: readonly Interval[], p: BookingPolicy, durationM
  * common admissible ranges only.
  */
 export function freeSlots(q: FreeSlotsQuery): Slot[] {
-  validateQuery(q);
   const zone = requireZone(q.timeZone);
+  validateQuery(q);
   const limit = q.limit ?? DEFAULT_SLOT_LIMIT;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SLOT_LIMIT) {
     throw invalidInput(['limit'], `limit must be an integer between 1 and ${MAX_SLOT_LIMIT}`, { messageFr: 'Limite invalide', details: { max: MAX_SLOT_LIMIT } });
@@ -170,6 +169,7 @@ export function freeSlots(q: FreeSlotsQuery): Slot[] {
  * belong to one maximal window (merge them with `mergeIntervals` for a plain list).
  */
 export function freeWindows(q: FreeWindowsQuery): FreeWindow[] {
+  requireZone(q.timeZone);
   validateQuery(q);
   if (q.durationMinutes !== undefined && (!Number.isInteger(q.durationMinutes) || q.durationMinutes <= 0)) {
     throw invalidInput(['durationMinutes'], 'durationMinutes must be a positive integer', { messageFr: 'Durée invalide' });

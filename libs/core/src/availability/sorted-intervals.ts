@@ -1,4 +1,4 @@
-import type { Interval } from '../time/interval';
+import { type Interval, mergeIntervals } from '../time/interval';
 
 /**
  * Linear-time helpers on SORTED, DISJOINT interval lists (as returned by `mergeIntervals`).
@@ -52,4 +52,23 @@ export function findContaining(list: readonly Interval[], start: number, end: nu
     else return list[mid].end >= end ? mid : -1;
   }
   return -1;
+}
+
+/**
+ * Same result as `mergeIntervals`, but skips the copy and sort when the input is already sorted by start
+ * (the usual case for lists read from a database with ORDER BY).
+ */
+export function mergeFast(intervals: readonly Interval[]): Interval[] {
+  for (let i = 1; i < intervals.length; i++) {
+    if (intervals[i].start < intervals[i - 1].start) return mergeIntervals(intervals);
+  }
+  const out: Interval[] = [];
+  for (const i of intervals) {
+    if (!(i.end > i.start)) continue;
+    const last = out[out.length - 1];
+    if (last && i.start <= last.end) {
+      if (i.end > last.end) out[out.length - 1] = { start: last.start, end: i.end };
+    } else out.push({ start: i.start, end: i.end });
+  }
+  return out;
 }

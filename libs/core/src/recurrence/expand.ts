@@ -87,7 +87,44 @@ export function parseRecurrenceRule(rule: string): Partial<Options> {
       }
     }
   }
+  checkIterationSafe(parsed, keys);
   return parsed;
+}
+
+const SUB_DAILY = new Set<Frequency>([Frequency.HOURLY, Frequency.MINUTELY, Frequency.SECONDLY]);
+const MAX_DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const asList = (v: unknown): unknown[] => (v == null ? [] : Array.isArray(v) ? v : [v]);
+
+/**
+ * rrule only checks COUNT/UNTIL when it produces an occurrence, so a rule whose parts never (or very
+ * rarely) match scans up to year 9999 — seconds to minutes of CPU (e.g. 'FREQ=HOURLY;INTERVAL=2;BYHOUR=1'
+ * never returns). Rejects such shapes up front, following RFC 5545 where it restricts parts:
+ * - HOURLY / MINUTELY / SECONDLY: only INTERVAL, COUNT, UNTIL, WKST (every period then matches);
+ * - BYSETPOS only with MONTHLY / YEARLY; BYYEARDAY and BYWEEKNO only with YEARLY; BYMONTHDAY not with
+ *   WEEKLY; numbered weekdays (1MO, -1FR) only with MONTHLY / YEARLY;
+ * - BYMONTHDAY that exists in none of the BYMONTH months (31 April, 30 February).
+ */
+function checkIterationSafe(parsed: Partial<Options>, keys: readonly string[]): void {
+  const freq = parsed.freq as Frequency;
+  if (SUB_DAILY.has(freq)) {
+    const extra = keys.find((k) => !['FREQ', 'INTERVAL', 'COUNT', 'UNTIL', 'WKST'].includes(k));
+    if (extra) throw bad(`${extra} is not supported with FREQ=${Frequency[freq]}`);
+    return;
+  }
+  const monthlyOrYearly = freq === Frequency.MONTHLY || freq === Frequency.YEARLY;
+  if (keys.includes('BYSETPOS') && !monthlyOrYearly) throw bad('BYSETPOS is only supported with FREQ=MONTHLY or YEARLY');
+  if ((keys.includes('BYYEARDAY') || keys.includes('BYWEEKNO')) && freq !== Frequency.YEARLY) throw bad('BYYEARDAY and BYWEEKNO need FREQ=YEARLY');
+  if (keys.includes('BYMONTHDAY') && freq === Frequency.WEEKLY) throw bad('BYMONTHDAY is not allowed with FREQ=WEEKLY');
+  if (!monthlyOrYearly) {
+    const numbered = asList(parsed.byweekday).some((d) => typeof d === 'object' && d !== null && 'n' in d && (d as { n?: number }).n != null);
+    if (numbered) throw bad('Numbered weekdays (e.g. 1MO) need FREQ=MONTHLY or YEARLY');
+  }
+  const monthDays = asList(parsed.bymonthday) as number[];
+  if (monthDays.length > 0) {
+    const months = (asList(parsed.bymonth) as number[]).length ? (asList(parsed.bymonth) as number[]) : [1, 3];
+    const longest = Math.max(...months.map((m) => MAX_DAYS_IN_MONTH[m - 1]));
+    if (monthDays.every((d) => Math.abs(d) > longest)) throw bad('BYMONTHDAY does not exist in the BYMONTH months');
+  }
 }
 
 /** Wall-clock time of `ms` in `zone`, written as a "floating" UTC Date (what rrule iterates on). */

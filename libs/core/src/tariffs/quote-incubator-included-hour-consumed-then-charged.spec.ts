@@ -8,7 +8,7 @@ describe('an incubator tenant has one hour of videoconference a month in its pac
   it('a first 2-hour call consumes the included hour and charges the second: 15 € + 3 € VAT', () => {
     expect(first.lines.map((l) => [l.kind, l.label, l.quantity, l.unitCents, l.amountCents])).toEqual([
       ['BASE', '2 heures, entreprise, sur le territoire', 2, 1500, 3000],
-      ['ALLOWANCE', 'Forfait pépinière : 1 h déduites sur 2 h (reste 0 min ce mois-ci)', 1, -1500, -1500],
+      ['ALLOWANCE', 'Forfait pépinière : forfait utilisé pour 1 h sur 2 h (reste 0 min ce mois-ci)', 1, -1500, -1500],
     ]);
     expect(first.lines[1]).toMatchObject({ allowanceId: 'pepiniere-1h', minutes: 60 });
     expect(first.allowanceUse).toEqual([{ allowanceId: 'pepiniere-1h', label: 'Forfait pépinière', minutes: 60, remainingMinutes: 0 }]);

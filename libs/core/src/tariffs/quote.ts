@@ -209,7 +209,7 @@ export function quote(version: PriceListVersion, request: QuoteRequest): Quote {
       const credit = cumulativeCredit - credited;
       credited = cumulativeCredit;
       allowanceUse.push({ allowanceId: a.id, label: a.label, minutes: take, remainingMinutes: remaining - take });
-      add('ALLOWANCE', `${a.label} : ${formatMinutes(take)} déduites sur ${formatMinutes(durationMinutes)} (reste ${formatMinutes(remaining - take)} ce mois-ci)`, -credit, {
+      add('ALLOWANCE', `${a.label} : forfait utilisé pour ${formatMinutes(take)} sur ${formatMinutes(durationMinutes)} (reste ${formatMinutes(remaining - take)} ce mois-ci)`, -credit, {
         allowanceId: a.id,
         minutes: take,
       });

@@ -1,0 +1,334 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  checkBookingRequest, conflict, DomainError, expandRecurrence, forbidden, type Interval, invalidInput, notFound, planRecurringBooking, type EventName,
+} from '@maillage/core';
+import { type Actor, canActFor, requireSignedIn } from '../auth/actor';
+import { randomToken, sha256 } from '../auth/passwords';
+import { Role } from '../common/enums';
+import { appendEvent } from '../events/outbox';
+import { OutboxRelay } from '../events/outbox-relay';
+import { busyByRoom, loadRoomContexts, openAround, type RoomContext } from './booking-context';
+import type { RecurringReservationInput, ReservationInput } from './dtos/reservation.inputs';
+import { HOLDING_STATUSES, Reservation, ReservationStatus, RoomSlot } from './reservation.entity';
+
+const MINUTE = 60_000;
+const MAX_RECURRENCE = 200;
+
+export interface BookingResult {
+  reservation: Reservation;
+  /** Lets the organiser manage the reservation without an account; shown once. */
+  accessToken: string;
+}
+
+interface Held {
+  ctx: RoomContext;
+  held: Interval;
+  approval?: boolean;
+  expectedParticipants?: number;
+}
+
+const range = (i: Interval) => [new Date(i.start).toISOString(), new Date(i.end).toISOString()];
+
+/**
+ * Booking use cases. Every rule that can be checked before writing is checked by the pure engine
+ * (libs/core availability); exclusivity is left to PostgreSQL's exclusion constraint, so two
+ * concurrent requests for one slot can never both succeed.
+ */
+@Injectable()
+export class ReservationsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  async book(actor: Actor, input: ReservationInput, now = Date.now()): Promise<BookingResult> {
+    const contexts = await loadRoomContexts(this.db.manager, input.rooms.map((r) => r.roomId));
+    const { status, holds } = this.check(contexts, input, input.start.getTime(), input.end.getTime(), now);
+    const accessToken = randomToken('mlr');
+    const reservation = await this.write(contexts, async (em) => {
+      const r = await this.insertReservation(em, actor, input, contexts, status, accessToken, input.start, input.end, null);
+      await this.hold(em, r.id, holds.map((h, i) => ({ ...h, expectedParticipants: input.rooms[i].expectedParticipants })));
+      await this.insertParticipants(em, r.id, input);
+      await this.recordChange(em, r, actor, 'CREATED', null, null);
+      await this.emit(em, r, contexts, status === ReservationStatus.CONFIRMED ? 'reservation.confirmed' : 'reservation.requested');
+      return r;
+    });
+    return { reservation, accessToken };
+  }
+
+  /** Expands the RRULE, reports every clash (closed day, holiday, taken slot), then books all or the free ones in one transaction. */
+  async bookRecurring(actor: Actor, input: RecurringReservationInput, now = Date.now()) {
+    const contexts = await loadRoomContexts(this.db.manager, input.rooms.map((r) => r.roomId));
+    const durationMinutes = (input.end.getTime() - input.start.getTime()) / MINUTE;
+    if (!(durationMinutes > 0)) throw invalidInput(['input', 'end'], 'end must be after start', { messageFr: 'La fin doit suivre le début' });
+    const occurrences = expandRecurrence({
+      rrule: input.rrule,
+      start: input.start.getTime(),
+      durationMinutes,
+      timeZone: contexts[0].point.timeZone,
+      maxOccurrences: MAX_RECURRENCE,
+      until: now + Math.min(...contexts.map((c) => c.policy.horizonDays)) * 86_400_000,
+    });
+    const last = occurrences[occurrences.length - 1];
+    const busy = await busyByRoom(this.db.manager, contexts.map((c) => c.room.id), occurrences[0].start, last.end);
+    const checks = new Map<number, { status: ReservationStatus; holds: Held[] }>();
+    const plan = planRecurringBooking(
+      occurrences,
+      (occ) => {
+        try {
+          const checked = this.check(contexts, input, occ.start, occ.end, now);
+          const taken = checked.holds.find((h) => busy.get(h.ctx.room.id)!.some((b) => b.start < h.held.end && h.held.start < b.end));
+          if (taken) return `room ${taken.ctx.room.name} (${taken.ctx.point.name}) is already held`;
+          checks.set(occ.index, checked);
+          return null;
+        } catch (error) {
+          if (error instanceof DomainError) return error.messageFr ?? error.message;
+          throw error;
+        }
+      },
+      input.mode,
+    );
+    const seriesId = randomUUID();
+    const accessToken = randomToken('mlr');
+    const reservations = await this.write(contexts, async (em) => {
+      const booked: Reservation[] = [];
+      for (const occ of plan.toBook) {
+        const { status, holds } = checks.get(occ.index)!;
+        const r = await this.insertReservation(em, actor, input, contexts, status, accessToken, new Date(occ.start), new Date(occ.end), { seriesId, index: occ.index });
+        await this.hold(em, r.id, holds.map((h, i) => ({ ...h, expectedParticipants: input.rooms[i].expectedParticipants })));
+        await this.insertParticipants(em, r.id, input);
+        await this.recordChange(em, r, actor, 'CREATED', null, null);
+        await this.emit(em, r, contexts, status === ReservationStatus.CONFIRMED ? 'reservation.confirmed' : 'reservation.requested');
+        booked.push(r);
+      }
+      return booked;
+    });
+    return {
+      seriesId,
+      accessToken,
+      reservations,
+      skipped: plan.skipped.map(({ occ, reason }) => ({ index: occ.index, start: new Date(occ.start), end: new Date(occ.end), reason })),
+    };
+  }
+
+  /** Moves a reservation to another time (same rooms); re-checked by the engine and the constraint. */
+  async change(actor: Actor, id: string, start: Date, end: Date, token?: string, now = Date.now()): Promise<Reservation> {
+    const { reservation, contexts } = await this.loadForUpdate(actor, id, token, Role.BOOKER);
+    this.assertHolding(reservation);
+    const { status, holds } = this.check(contexts, this.asInput(reservation), start.getTime(), end.getTime(), now);
+    return this.reschedule(actor, reservation, contexts, holds, start, end, 'CHANGED', 'reservation.changed', status);
+  }
+
+  /** Extends the end of a reservation, e.g. when the meeting runs late and the room is free. Lead time does not apply. */
+  async extend(actor: Actor, id: string, end: Date, token?: string, now = Date.now()): Promise<Reservation> {
+    const { reservation, contexts } = await this.loadForUpdate(actor, id, token, Role.BOOKER);
+    this.assertHolding(reservation);
+    if (end.getTime() <= reservation.end.getTime()) throw invalidInput(['end'], 'An extension must end later than the reservation', { messageFr: 'La prolongation doit finir plus tard' });
+    const lenient = contexts.map((c) => ({ ...c, policy: { ...c.policy, minLeadMinutes: 0 } }));
+    const checkNow = Math.min(now, reservation.start.getTime());
+    const { holds } = this.check(lenient, this.asInput(reservation), reservation.start.getTime(), end.getTime(), checkNow);
+    return this.reschedule(actor, reservation, contexts, holds, reservation.start, end, 'EXTENDED', 'reservation.extended', reservation.status);
+  }
+
+  async cancel(actor: Actor, id: string, reason: string, token?: string): Promise<Reservation> {
+    const { reservation, contexts } = await this.loadForUpdate(actor, id, token, Role.BOOKER);
+    this.assertHolding(reservation);
+    return this.setStatus(actor, reservation, contexts, ReservationStatus.CANCELLED, reason, 'CANCELLED', 'reservation.cancelled');
+  }
+
+  /** The host approves a request (off-hours on request, a category needing approval). */
+  async approve(actor: Actor, id: string): Promise<Reservation> {
+    const { reservation, contexts } = await this.loadForUpdate(actor, id, undefined, Role.POINT_OPERATOR);
+    if (reservation.status !== ReservationStatus.REQUESTED) throw invalidInput(['id'], `Reservation is ${reservation.status}, not REQUESTED`, { messageFr: 'Cette demande a déjà été traitée' });
+    return this.setStatus(actor, reservation, contexts, ReservationStatus.CONFIRMED, null, 'CONFIRMED', 'reservation.confirmed');
+  }
+
+  async reject(actor: Actor, id: string, reason: string): Promise<Reservation> {
+    const { reservation, contexts } = await this.loadForUpdate(actor, id, undefined, Role.POINT_OPERATOR);
+    if (reservation.status !== ReservationStatus.REQUESTED) throw invalidInput(['id'], `Reservation is ${reservation.status}, not REQUESTED`, { messageFr: 'Cette demande a déjà été traitée' });
+    return this.setStatus(actor, reservation, contexts, ReservationStatus.REJECTED, reason, 'REJECTED', 'reservation.rejected');
+  }
+
+  /** Checks the request against every room's policy and hours; the slowest rule decides the status. */
+  private check(contexts: RoomContext[], input: Pick<ReservationInput, 'requesterCategory'>, start: number, end: number, now: number) {
+    const holds: Held[] = contexts.map((ctx, i) => {
+      try {
+        const checked = checkBookingRequest({ policy: ctx.policy, open: openAround(ctx, start, end), start, end, now, category: input.requesterCategory, timeZone: ctx.point.timeZone });
+        return { ctx, held: checked.heldInterval, approval: checked.status === 'NEEDS_APPROVAL' };
+      } catch (error) {
+        if (error instanceof DomainError && contexts.length > 1) {
+          throw new DomainError(error.code, `${ctx.point.name}: ${error.message}`, { field: ['input', 'rooms', i], details: error.details, messageFr: `${ctx.point.name} : ${error.messageFr ?? error.message}` });
+        }
+        throw error;
+      }
+    });
+    const needsApproval = holds.some((h) => h.approval);
+    return { status: needsApproval ? ReservationStatus.REQUESTED : ReservationStatus.CONFIRMED, holds };
+  }
+
+  /** Runs a write; an exclusion-constraint violation becomes CONFLICT naming the slot that holds the room. */
+  private async write<T>(contexts: RoomContext[], work: (em: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      const result = await this.db.transaction(work);
+      this.relay.kick();
+      return result;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '23P01') throw error;
+      throw await this.describeClash(contexts, error as { detail?: string });
+    }
+  }
+
+  private async describeClash(contexts: RoomContext[], error: { detail?: string }): Promise<DomainError> {
+    const roomId = /room_id, during\)=\(([0-9a-f-]{36})/.exec(error.detail ?? '')?.[1];
+    const during = /during\)=\([0-9a-f-]{36}, \["?([^",]+)"?,"?([^")]+)"?\)\) conflicts/.exec(error.detail ?? '');
+    const ctx = contexts.find((c) => c.room.id === roomId) ?? contexts[0];
+    const rows: { start: Date; end: Date; kind: string; reference: string | null }[] = during
+      ? await this.db.query(
+          `SELECT lower(s.during) AS start, upper(s.during) AS end, s.kind, r.reference FROM room_slot s LEFT JOIN reservation r ON r.id = s.reservation_id
+            WHERE s.active AND s.room_id = $1 AND s.during && tstzrange($2::timestamptz, $3::timestamptz, '[)') ORDER BY lower(s.during) LIMIT 1`,
+          [ctx.room.id, during[1], during[2]],
+        )
+      : [];
+    const clash = rows[0];
+    return conflict(`Room ${ctx.room.name} at ${ctx.point.name} is already held${clash ? ` from ${clash.start.toISOString()} to ${clash.end.toISOString()}` : ''}`, {
+      roomId: ctx.room.id,
+      pointId: ctx.point.id,
+      ...(clash ? { clashingSlot: { start: clash.start.toISOString(), end: clash.end.toISOString(), kind: clash.kind, reference: clash.reference } } : {}),
+    });
+  }
+
+  private async insertReservation(
+    em: EntityManager, actor: Actor, input: ReservationInput, contexts: RoomContext[], status: ReservationStatus, accessToken: string,
+    start: Date, end: Date, series: { seriesId: string; index: number } | null,
+  ): Promise<Reservation> {
+    const host = contexts[0].organisation;
+    const inTerritory = input.requesterCategory === 'INTERNAL' || (!!input.requesterPostcode && host.territoryPostcodes.includes(input.requesterPostcode));
+    const repo = em.getRepository(Reservation);
+    const saved = await repo.save(
+      repo.create({
+        title: input.title,
+        organiserName: input.organiser.name,
+        organiserEmail: input.organiser.email,
+        organiserPhone: input.organiser.phone ?? null,
+        requesterCategory: input.requesterCategory,
+        requesterPostcode: input.requesterPostcode ?? null,
+        inTerritory,
+        purpose: input.purpose,
+        start,
+        end,
+        status,
+        seriesId: series?.seriesId ?? null,
+        seriesIndex: series?.index ?? null,
+        accessTokenHash: sha256(accessToken),
+        createdBy: actor.label,
+      }),
+    );
+    return repo.findOneByOrFail({ id: saved.id });
+  }
+
+  private async hold(em: EntityManager, reservationId: string, holds: Held[]): Promise<void> {
+    for (const h of holds) {
+      await em.query(
+        `INSERT INTO room_slot (room_id, during, kind, active, reservation_id, expected_participants) VALUES ($1, tstzrange($2, $3, '[)'), 'RESERVATION', true, $4, $5)`,
+        [h.ctx.room.id, ...range(h.held), reservationId, h.expectedParticipants ?? null],
+      );
+    }
+  }
+
+  private async insertParticipants(em: EntityManager, reservationId: string, input: ReservationInput): Promise<void> {
+    for (const p of input.participants ?? []) {
+      if (p.kind === 'SIP' && !p.sipUri) throw invalidInput(['input', 'participants'], 'A SIP participant needs a sipUri');
+      if (p.kind === 'WEB_GUEST' && (!p.name || !p.email)) throw invalidInput(['input', 'participants'], 'A web guest needs a name and an e-mail');
+      if (p.kind === 'PHONE' && !p.phone) throw invalidInput(['input', 'participants'], 'A phone participant needs a phone number');
+      await em.query(`INSERT INTO reservation_participant (reservation_id, kind, name, email, sip_uri, phone) VALUES ($1, $2, $3, $4, $5, $6)`, [
+        reservationId, p.kind, p.name ?? null, p.email ?? null, p.sipUri ?? null, p.phone ?? null,
+      ]);
+    }
+  }
+
+  private async recordChange(em: EntityManager, r: Reservation, actor: Actor, kind: string, reason: string | null, from: { start: Date; end: Date } | null) {
+    await em.query(`INSERT INTO reservation_change (reservation_id, kind, actor, reason, from_start, from_end, to_start, to_end) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`, [
+      r.id, kind, actor.label, reason, from?.start ?? null, from?.end ?? null, r.start, r.end,
+    ]);
+  }
+
+  private async emit(em: EntityManager, r: Reservation, contexts: RoomContext[], name: EventName & `reservation.${string}`) {
+    const payload = {
+      reservationId: r.id,
+      reference: r.reference,
+      status: r.status,
+      start: r.start.toISOString(),
+      end: r.end.toISOString(),
+      roomIds: contexts.map((c) => c.room.id),
+      pointIds: [...new Set(contexts.map((c) => c.point.id))],
+      sequence: r.sequence,
+      reason: r.statusReason,
+    };
+    await appendEvent(em, name, { type: 'reservation', id: r.id }, payload, `${name}:${r.id}:${r.sequence}`);
+    await appendEvent(em, 'availability.changed', { type: 'reservation', id: r.id }, { pointIds: payload.pointIds, roomIds: payload.roomIds, from: payload.start, to: payload.end }, `availability.changed:${r.id}:${r.sequence}:${name}`);
+  }
+
+  private async reschedule(
+    actor: Actor, r: Reservation, contexts: RoomContext[], holds: Held[], start: Date, end: Date,
+    kind: 'CHANGED' | 'EXTENDED', event: 'reservation.changed' | 'reservation.extended', status: ReservationStatus,
+  ): Promise<Reservation> {
+    const from = { start: r.start, end: r.end };
+    return this.write(contexts, async (em) => {
+      await em.query(`DELETE FROM room_slot WHERE reservation_id = $1`, [r.id]);
+      await this.hold(em, r.id, holds);
+      r.start = start;
+      r.end = end;
+      r.status = status;
+      r.sequence += 1;
+      const saved = await em.getRepository(Reservation).save(r);
+      await this.recordChange(em, saved, actor, kind, null, from);
+      await this.emit(em, saved, contexts, event);
+      return saved;
+    });
+  }
+
+  private async setStatus(
+    actor: Actor, r: Reservation, contexts: RoomContext[], status: ReservationStatus, reason: string | null, kind: string, event: EventName & `reservation.${string}`,
+  ): Promise<Reservation> {
+    return this.write(contexts, async (em) => {
+      r.status = status;
+      r.statusReason = reason;
+      r.sequence += 1;
+      await em.query(`UPDATE room_slot SET active = $2 WHERE reservation_id = $1`, [r.id, HOLDING_STATUSES.has(status)]);
+      const saved = await em.getRepository(Reservation).save(r);
+      await this.recordChange(em, saved, actor, kind, reason, null);
+      await this.emit(em, saved, contexts, event);
+      return saved;
+    });
+  }
+
+  private assertHolding(r: Reservation): void {
+    if (!HOLDING_STATUSES.has(r.status)) throw invalidInput(['id'], `Reservation is ${r.status}`, { messageFr: 'Cette réservation n’est plus active' });
+  }
+
+  private asInput(r: Reservation): Pick<ReservationInput, 'requesterCategory'> {
+    return { requesterCategory: r.requesterCategory };
+  }
+
+  /**
+   * The organiser (with the access token) or the staff of a host organisation of one of the rooms.
+   */
+  private async loadForUpdate(actor: Actor, id: string, token: string | undefined, staffRole: Role) {
+    const reservation = await this.db.getRepository(Reservation).findOneBy({ id });
+    if (!reservation) throw notFound('Reservation', id);
+    const slots = await this.db.getRepository(RoomSlot).find({ where: { reservationId: id }, order: { id: 'ASC' } });
+    // A reservation at a point suspended since can still be cancelled or moved by its host.
+    const contexts = await loadRoomContexts(this.db.manager, slots.map((s) => s.roomId), ['id'], { requireActivePoint: false });
+    const isOrganiser = token !== undefined && sha256(token) === reservation.accessTokenHash;
+    const isCreator = actor.kind !== 'anonymous' && reservation.createdBy === actor.label;
+    if (!isOrganiser && !isCreator) {
+      requireSignedIn(actor);
+      const role = staffRole === Role.BOOKER ? Role.POINT_OPERATOR : staffRole;
+      if (!contexts.some((c) => canActFor(actor, c.organisation.id, role))) throw forbidden('Only the organiser or the host may change this reservation');
+    }
+    return { reservation, contexts };
+  }
+}

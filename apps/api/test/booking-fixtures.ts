@@ -1,0 +1,80 @@
+import { DateTime } from 'luxon';
+import type { TestApi } from './harness';
+
+export const PARIS = 'Europe/Paris';
+
+/** The first `weekday` (1 = Monday) at least `minDaysAhead` days from now, at hh:mm Paris time, as ISO with offset. */
+export function nextWeekdayAt(weekday: number, hour: number, minute = 0, minDaysAhead = 7): string {
+  let d = DateTime.now().setZone(PARIS).plus({ days: minDaysAhead }).startOf('day');
+  while (d.weekday !== weekday || isHoliday(d)) d = d.plus({ days: 1 });
+  return d.set({ hour, minute }).toISO({ suppressMilliseconds: true })!;
+}
+
+/** French public holidays falling on fixed dates; enough to keep generated test dates on ordinary days. */
+const FIXED = ['01-01', '05-01', '05-08', '07-14', '08-15', '11-01', '11-11', '12-25'];
+const isHoliday = (d: DateTime) => FIXED.includes(d.toFormat('MM-dd')) || d.month === 5 || (d.month === 4 && d.day < 10) || (d.month === 6 && d.day < 10);
+
+export const plusMinutes = (iso: string, minutes: number) => DateTime.fromISO(iso, { setDefaultZone: true }).setZone(PARIS).plus({ minutes }).toISO({ suppressMilliseconds: true })!;
+
+export interface SeededRoom {
+  roomId: string;
+  pointId: string;
+  pointSlug: string;
+}
+
+/** The first room of a seeded point, by slug. */
+export async function roomOf(api: TestApi, pointSlug: string): Promise<SeededRoom> {
+  const [row] = await api.sql<{ room_id: string; point_id: string }>(
+    `SELECT r.id AS room_id, p.id AS point_id FROM room r JOIN point p ON p.id = r.point_id WHERE p.slug = $1 ORDER BY r.name LIMIT 1`,
+    [pointSlug],
+  );
+  if (!row) throw new Error(`no room at ${pointSlug}`);
+  return { roomId: row.room_id, pointId: row.point_id, pointSlug };
+}
+
+export const BOOK = `mutation($input: ReservationInput!) {
+  book(input: $input) { accessToken reservation { id reference status start end inTerritory rooms { roomId heldFrom heldUntil } } }
+}`;
+
+export const bookingInput = (roomIds: string[], start: string, end: string, extra: Record<string, unknown> = {}) => ({
+  title: 'Réunion de coordination',
+  rooms: roomIds.map((roomId) => ({ roomId, expectedParticipants: 4 })),
+  start,
+  end,
+  organiser: { name: 'Service économie', email: 'eco@example.org' },
+  requesterCategory: 'COMPANY',
+  requesterPostcode: '22300',
+  purpose: 'COORDINATION',
+  ...extra,
+});
+
+/** Mon–Fri 09:00–17:30, 17:30–22:00 on request; 15 min buffers, 48 h notice, 30 min granularity. */
+export const TEST_POLICY = {
+  minLeadMinutes: 48 * 60,
+  minDurationMinutes: 60,
+  maxDurationMinutes: 600,
+  granularityMinutes: 30,
+  setupBufferMinutes: 15,
+  teardownBufferMinutes: 15,
+  horizonDays: 365,
+  approvalCategories: [],
+};
+
+export async function setPolicy(api: TestApi, headers: Record<string, string>, pointId: string, policy: Record<string, unknown> = TEST_POLICY) {
+  const res = await api.gql(`mutation($p: ID!, $policy: BookingPolicyInput!) { setBookingPolicy(pointId: $p, policy: $policy) { minLeadMinutes } }`, { p: pointId, policy }, headers);
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+}
+
+export async function setHours(api: TestApi, headers: Record<string, string>, pointId: string, weekly: { weekday: number; opens: string; closes: string; onRequest?: boolean }[]) {
+  const res = await api.gql(
+    `mutation($p: ID!, $s: OpeningScheduleInput!) { setOpeningHours(pointId: $p, schedule: $s) { id } }`,
+    { p: pointId, s: { weekly, exceptions: [], closedOnPublicHolidays: true } },
+    headers,
+  );
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+}
+
+export const WEEKDAYS_9_TO_1730 = [1, 2, 3, 4, 5].flatMap((weekday) => [
+  { weekday, opens: '09:00', closes: '17:30' },
+  { weekday, opens: '17:30', closes: '22:00', onRequest: true },
+]);

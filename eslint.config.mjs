@@ -1,0 +1,33 @@
+// Lint: typescript-eslint's recommended rules, plus Nx module boundaries, which enforce the
+// dependency direction of design.md: apps → libs; adapters and media → core; core → nothing of ours,
+// and never Nest, TypeORM or anything from apps/.
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+export default [
+  { ignores: ['**/node_modules/**', 'dist/**', 'tmp/**', '.nx/**', 'apps/admin/dist/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          allow: ['@maillage/seed-data'],
+          depConstraints: [
+            { sourceTag: 'scope:core', onlyDependOnLibsWithTags: ['scope:core'], bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'express', 'mediasoup'] },
+            { sourceTag: 'scope:adapters', onlyDependOnLibsWithTags: ['scope:core', 'scope:adapters'], bannedExternalImports: ['@nestjs/*', 'typeorm'] },
+            { sourceTag: 'scope:media', onlyDependOnLibsWithTags: ['scope:core', 'scope:media'], bannedExternalImports: ['@nestjs/*', 'typeorm'] },
+            { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['scope:core', 'scope:adapters', 'scope:media', 'scope:tools'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['libs/core/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'error' },
+  },
+];

@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+// `npm start`: the API on the embedded PostgreSQL (or DATABASE_URL) with the seeded network.
+// Runs the TypeScript sources through @swc-node/register (decorator metadata kept, path aliases resolved).
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const major = Number(process.versions.node.split('.')[0]);
+if (major < 24) {
+  console.error(`Maillage needs Node 24 (found ${process.version}); run it through npm so node_modules/.bin/node (npm package "node") is used.`);
+  process.exit(1);
+}
+const child = spawn(process.execPath, ['-r', '@swc-node/register', join(root, 'apps/api/src/main.ts')], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { SWC_NODE_PROJECT: join(root, 'tsconfig.json'), ...process.env },
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

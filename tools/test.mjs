@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// `npm test`: typecheck, lint, then every jest project (unit, property-based, integration, end-to-end).
+// Extra arguments go to jest, e.g. `npm test -- --selectProjects core`.
+// DATABASE_URL=postgres://… runs the database tests on that server instead of an embedded PostgreSQL.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const run = (label, command, commandArgs, env = {}) => {
+  console.log(`\n== ${label}`);
+  const started = Date.now();
+  const r = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  console.log(`== ${label}: ${r.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+
+if (Number(process.versions.node.split('.')[0]) < 24) {
+  console.error(`Node 24 is required (found ${process.version}); run through npm so the project's pinned node is used.`);
+  process.exit(1);
+}
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+if (!process.env.SKIP_STATIC_CHECKS && args.length === 0) {
+  run('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+  run('lint', bin('eslint'), ['--max-warnings=0', 'apps', 'libs', 'tools']);
+}
+// Jest loads NestJS 12 (ESM) through require(esm), which it implements with vm.SourceTextModule.
+run('jest', process.execPath, ['--experimental-vm-modules', '--disable-warning=ExperimentalWarning', join(root, 'node_modules/jest/bin/jest.js'), ...args], {
+  NODE_ENV: 'test',
+});
