@@ -14,7 +14,7 @@ export function nextWeekdayAt(weekday: number, hour: number, minute = 0, minDays
 const FIXED = ['01-01', '05-01', '05-08', '07-14', '08-15', '11-01', '11-11', '12-25'];
 const isHoliday = (d: DateTime) => FIXED.includes(d.toFormat('MM-dd')) || d.month === 5 || (d.month === 4 && d.day < 10) || (d.month === 6 && d.day < 10);
 
-export const plusMinutes = (iso: string, minutes: number) => DateTime.fromISO(iso, { setDefaultZone: true }).setZone(PARIS).plus({ minutes }).toISO({ suppressMilliseconds: true })!;
+export const plusMinutes = (iso: string, minutes: number) => DateTime.fromISO(iso, { setZone: true }).setZone(PARIS).plus({ minutes }).toISO({ suppressMilliseconds: true })!;
 
 export interface SeededRoom {
   roomId: string;
