@@ -20,10 +20,12 @@ module.exports = {
   // worker must not run a second API test file: recycle workers after every file.
   workerIdleMemoryLimit: '1KB',
   maxWorkers: 2,
+  testTimeout: 60_000,
   projects: [
     project('core', 'libs/core'),
     project('adapters', 'libs/adapters'),
     project('media', 'libs/media'),
+    project('tools', 'tools', { testMatch: ['<rootDir>/tools/**/*.spec.ts'], testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tools/bench/'] }),
     project('api', 'apps/api', {
       globalSetup: '<rootDir>/apps/api/test/global-setup.ts',
       globalTeardown: '<rootDir>/apps/api/test/global-teardown.ts',

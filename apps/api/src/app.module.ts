@@ -31,7 +31,16 @@ import { AvailabilityService } from './reservations/availability.service';
 import { ReservationsResolver } from './reservations/reservations.resolver';
 import { BookingPolicyResolver } from './reservations/booking-policy.resolver';
 import { ReservationsService } from './reservations/reservations.service';
+import { HostBlocksResolver } from './reservations/ical/host-blocks.resolver';
+import { HostBlocksService } from './reservations/ical/host-blocks.service';
+import { IcalController } from './reservations/ical/ical.controller';
+import { IcalService } from './reservations/ical/ical.service';
 import { ANONYMOUS } from './auth/actor';
+import { QuotesService } from './tariffs/quotes.service';
+import { TariffsService } from './tariffs/tariffs.service';
+import { TariffsResolver } from './tariffs/tariffs.resolver';
+import { StatementsService } from './tariffs/statements.service';
+import { StatementsController } from './tariffs/statements.controller';
 import { In, DataSource } from 'typeorm';
 
 export const API_CONFIG = Symbol('API_CONFIG');
@@ -83,7 +92,7 @@ export class AppModule {
           }),
         }),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, StatementsController, IcalController],
       providers: [
         { provide: API_CONFIG, useValue: config },
         { provide: Metrics, useValue: metrics },
@@ -103,6 +112,13 @@ export class AppModule {
         AvailabilityService,
         ReservationsResolver,
         BookingPolicyResolver,
+        QuotesService,
+        TariffsService,
+        TariffsResolver,
+        StatementsService,
+        IcalService,
+        HostBlocksService,
+        HostBlocksResolver,
       ],
       exports: [SeedService],
     };

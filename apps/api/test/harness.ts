@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { TypeMetadataStorage } from '@nestjs/graphql';
 import { Client } from 'pg';
 import { startApi, type RunningApi } from '../src/bootstrap';
 import { loadConfig } from '../src/config';
@@ -63,6 +64,10 @@ export async function startTestApi(options: { seed?: boolean } = {}): Promise<Te
     close: async () => {
       await direct.end();
       await api.close();
+      // @nestjs/graphql is an ES module: jest loads it once per worker, not once per test file, so
+      // its global type storage would keep this file's classes and break the next file's schema
+      // ("Cannot determine a GraphQL output type"). The next file registers its own on import.
+      TypeMetadataStorage.clear();
       const c = new Client(server);
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -11,6 +11,7 @@ import { Role } from '../common/enums';
 import { appendEvent } from '../events/outbox';
 import { OutboxRelay } from '../events/outbox-relay';
 import { busyByRoom, loadRoomContexts, openAround, type RoomContext } from './booking-context';
+import { QuotesService } from '../tariffs/quotes.service';
 import type { RecurringReservationInput, ReservationInput } from './dtos/reservation.inputs';
 import { HOLDING_STATUSES, Reservation, ReservationStatus, RoomSlot } from './reservation.entity';
 
@@ -42,6 +43,7 @@ export class ReservationsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly relay: OutboxRelay,
+    private readonly quotes: QuotesService,
   ) {}
 
   async book(actor: Actor, input: ReservationInput, now = Date.now()): Promise<BookingResult> {
@@ -170,26 +172,28 @@ export class ReservationsService {
   }
 
   /** Runs a write; an exclusion-constraint violation becomes CONFLICT naming the slot that holds the room. */
-  private async write<T>(contexts: RoomContext[], work: (em: EntityManager) => Promise<T>): Promise<T> {
+  private async write<T>(contexts: RoomContext[], work: (em: EntityManager) => Promise<T>, self?: string): Promise<T> {
     try {
       const result = await this.db.transaction(work);
       this.relay.kick();
       return result;
     } catch (error) {
       if ((error as { code?: string }).code !== '23P01') throw error;
-      throw await this.describeClash(contexts, error as { detail?: string });
+      throw await this.describeClash(contexts, error as { detail?: string }, self);
     }
   }
 
-  private async describeClash(contexts: RoomContext[], error: { detail?: string }): Promise<DomainError> {
+  /** `self`: the reservation being moved, whose own (rolled-back, still active) slot is not the clash. */
+  private async describeClash(contexts: RoomContext[], error: { detail?: string }, self?: string): Promise<DomainError> {
     const roomId = /room_id, during\)=\(([0-9a-f-]{36})/.exec(error.detail ?? '')?.[1];
     const during = /during\)=\([0-9a-f-]{36}, \["?([^",]+)"?,"?([^")]+)"?\)\) conflicts/.exec(error.detail ?? '');
     const ctx = contexts.find((c) => c.room.id === roomId) ?? contexts[0];
     const rows: { start: Date; end: Date; kind: string; reference: string | null }[] = during
       ? await this.db.query(
           `SELECT lower(s.during) AS start, upper(s.during) AS end, s.kind, r.reference FROM room_slot s LEFT JOIN reservation r ON r.id = s.reservation_id
-            WHERE s.active AND s.room_id = $1 AND s.during && tstzrange($2::timestamptz, $3::timestamptz, '[)') ORDER BY lower(s.during) LIMIT 1`,
-          [ctx.room.id, during[1], during[2]],
+            WHERE s.active AND s.room_id = $1 AND s.during && tstzrange($2::timestamptz, $3::timestamptz, '[)')
+              AND s.reservation_id IS DISTINCT FROM $4::uuid ORDER BY lower(s.during) LIMIT 1`,
+          [ctx.room.id, during[1], during[2], self ?? null],
         )
       : [];
     const clash = rows[0];
@@ -226,7 +230,10 @@ export class ReservationsService {
         createdBy: actor.label,
       }),
     );
-    return repo.findOneByOrFail({ id: saved.id });
+    const reservation = await repo.findOneByOrFail({ id: saved.id });
+    // Issue 4: a reservation confirmed at booking freezes its quote in the same transaction.
+    if (status === ReservationStatus.CONFIRMED) await this.quotes.freezeFor(em, reservation, contexts);
+    return reservation;
   }
 
   private async hold(em: EntityManager, reservationId: string, holds: Held[]): Promise<void> {
@@ -277,8 +284,13 @@ export class ReservationsService {
   ): Promise<Reservation> {
     const from = { start: r.start, end: r.end };
     return this.write(contexts, async (em) => {
+      // Keep each room's declared head count: the re-checked holds do not carry it.
+      const previous: { room_id: string; expected_participants: number | null }[] = await em.query(
+        `SELECT room_id, expected_participants FROM room_slot WHERE reservation_id = $1`,
+        [r.id],
+      );
       await em.query(`DELETE FROM room_slot WHERE reservation_id = $1`, [r.id]);
-      await this.hold(em, r.id, holds);
+      await this.hold(em, r.id, holds.map((h) => ({ ...h, expectedParticipants: previous.find((p) => p.room_id === h.ctx.room.id)?.expected_participants ?? undefined })));
       r.start = start;
       r.end = end;
       r.status = status;
@@ -287,7 +299,7 @@ export class ReservationsService {
       await this.recordChange(em, saved, actor, kind, null, from);
       await this.emit(em, saved, contexts, event);
       return saved;
-    });
+    }, r.id);
   }
 
   private async setStatus(
@@ -299,6 +311,8 @@ export class ReservationsService {
       r.sequence += 1;
       await em.query(`UPDATE room_slot SET active = $2 WHERE reservation_id = $1`, [r.id, HOLDING_STATUSES.has(status)]);
       const saved = await em.getRepository(Reservation).save(r);
+      // Issue 4: a request approved (REQUESTED -> CONFIRMED) freezes its quote in the same transaction.
+      if (status === ReservationStatus.CONFIRMED) await this.quotes.freezeFor(em, saved, contexts);
       await this.recordChange(em, saved, actor, kind, reason, null);
       await this.emit(em, saved, contexts, event);
       return saved;
@@ -322,8 +336,10 @@ export class ReservationsService {
     const slots = await this.db.getRepository(RoomSlot).find({ where: { reservationId: id }, order: { id: 'ASC' } });
     // A reservation at a point suspended since can still be cancelled or moved by its host.
     const contexts = await loadRoomContexts(this.db.manager, slots.map((s) => s.roomId), ['id'], { requireActivePoint: false });
-    const isOrganiser = token !== undefined && sha256(token) === reservation.accessTokenHash;
-    const isCreator = actor.kind !== 'anonymous' && reservation.createdBy === actor.label;
+    // Organiser and creator may change, extend or cancel (staffRole BOOKER), never approve or reject their own request.
+    const ownerMayAct = staffRole === Role.BOOKER;
+    const isOrganiser = ownerMayAct && token !== undefined && sha256(token) === reservation.accessTokenHash;
+    const isCreator = ownerMayAct && actor.kind !== 'anonymous' && reservation.createdBy === actor.label;
     if (!isOrganiser && !isCreator) {
       requireSignedIn(actor);
       const role = staffRole === Role.BOOKER ? Role.POINT_OPERATOR : staffRole;

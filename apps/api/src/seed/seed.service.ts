@@ -7,6 +7,7 @@ import { NETWORK_OPERATOR, SEED_ORGANISATIONS, type SeedOrganisation, type SeedP
 import { AuthService } from '../auth/auth.service';
 import { User } from '../auth/user.entity';
 import { Role } from '../common/enums';
+import { seedStudyPriceLists } from '../tariffs/study-price-lists';
 
 export interface SeedReport {
   organisations: { created: number; kept: number };
@@ -56,6 +57,9 @@ export class SeedService {
         }
         progress(`[${i + 1}/${all.length}] ${org.name}: ${org.points.length} point(s)`);
       }
+      // Issue 4: the study's price lists for a few points that have none yet.
+      const priceLists = await seedStudyPriceLists(em);
+      if (priceLists) progress(`price lists of the study: ${priceLists} created`);
     });
     progress(
       `network seeded: organisations ${report.organisations.created} created / ${report.organisations.kept} kept, ` +

@@ -13,6 +13,9 @@ const ADD_ROOM = `mutation($id: ID!, $input: RoomInput!) { addRoom(pointId: $id,
 
 type CreatePointResult = { createPoint: { id: string; slug: string } };
 
+// Each file starts the API on its own database; hashing passwords and seeding are slow on a busy CI machine.
+jest.setTimeout(60_000);
+
 describe('bad input is rejected with a typed error and changes nothing', () => {
   let api: TestApi;
   let admin: Record<string, string>;

@@ -19,6 +19,9 @@ function sample(text: string, name: string, labels: Record<string, string>): num
   return undefined;
 }
 
+// Each file starts the API on its own database; hashing passwords and seeding are slow on a busy CI machine.
+jest.setTimeout(60_000);
+
 describe('operations: health, metrics and the committed schema', () => {
   let api: TestApi;
   beforeAll(async () => {

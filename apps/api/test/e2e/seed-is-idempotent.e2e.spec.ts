@@ -11,6 +11,9 @@ interface Counts {
 
 const SLUG = 'lannion-tregor-communaute-siege';
 
+// Each file starts the API on its own database; hashing passwords and seeding are slow on a busy CI machine.
+jest.setTimeout(60_000);
+
 describe('seeding the network a second time', () => {
   let api: TestApi;
   const counts = async (): Promise<Counts> =>
