@@ -12,6 +12,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConsoleLogger } from '@nestjs/common';
 import { Client } from 'pg';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the benchmark measures the engine itself
 import { type PriceListVersion, quote, type QuoteRequest } from '@maillage/core';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the benchmark starts the API in-process, as the e2e tests do
 import { startApi, type RunningApi } from '../../apps/api/src/bootstrap';

@@ -16,25 +16,6 @@ export interface RunningApi {
   close(): Promise<void>;
 }
 
-/**
- * Stops accepting connections and lets in-flight requests finish (at most 10 s) before Nest closes
- * the database pool; otherwise a SIGTERM under traffic fails the requests being served.
- */
-async function drainHttp(app: INestApplication): Promise<void> {
-  const server = app.getHttpServer() as import('node:http').Server;
-  await new Promise<void>((resolve) => {
-    const timer = setTimeout(() => {
-      server.closeAllConnections();
-      resolve();
-    }, 10_000);
-    server.close(() => {
-      clearTimeout(timer);
-      resolve();
-    });
-    server.closeIdleConnections();
-  });
-}
-
 /** The database the config names, or an embedded PostgreSQL started for this process. */
 export async function openDatabase(config: ApiConfig): Promise<{ url: string; stop(): Promise<void> }> {
   if (config.databaseUrl) return { url: config.databaseUrl, stop: async () => undefined };
@@ -70,7 +51,6 @@ export async function startApi(config: ApiConfig, logger: LoggerService = create
       databaseUrl: db.url,
       seed,
       close: async () => {
-        await drainHttp(app);
         await app.close();
         await db.stop();
       },
