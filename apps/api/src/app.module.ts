@@ -1,6 +1,6 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { GraphQLError } from 'graphql';
@@ -13,6 +13,7 @@ import { costLimitPlugin, depthLimit } from './common/graphql-limits';
 import { createLoaders } from './common/loaders';
 import { SecretBox } from './common/secrets';
 import { DomainValidationPipe } from './common/validation.pipe';
+import { DomainErrorFilter } from './common/domain-error.filter';
 import type { ApiConfig } from './config';
 import { dataSourceOptions } from './database/data-source';
 import { HealthController } from './health/health.controller';
@@ -98,6 +99,7 @@ export class AppModule {
         { provide: Metrics, useValue: metrics },
         { provide: SECRET_BOX, useValue: new SecretBox(config.secretKey) },
         { provide: APP_PIPE, useClass: DomainValidationPipe },
+        { provide: APP_FILTER, useClass: DomainErrorFilter },
         DateTimeScalar,
         AuthResolver,
         OrganisationsService,

@@ -8,6 +8,7 @@ import {
 import { type Actor, canActFor, requireSignedIn } from '../auth/actor';
 import { randomToken, sha256 } from '../auth/passwords';
 import { Role } from '../common/enums';
+import { transactionWithRetry } from '../database/transactions';
 import { appendEvent } from '../events/outbox';
 import { OutboxRelay } from '../events/outbox-relay';
 import { busyByRoom, loadRoomContexts, openAround, type RoomContext } from './booking-context';
@@ -174,7 +175,7 @@ export class ReservationsService {
   /** Runs a write; an exclusion-constraint violation becomes CONFLICT naming the slot that holds the room. */
   private async write<T>(contexts: RoomContext[], work: (em: EntityManager) => Promise<T>, self?: string): Promise<T> {
     try {
-      const result = await this.db.transaction(work);
+      const result = await transactionWithRetry(this.db, work);
       this.relay.kick();
       return result;
     } catch (error) {
@@ -192,7 +193,7 @@ export class ReservationsService {
       ? await this.db.query(
           `SELECT lower(s.during) AS start, upper(s.during) AS end, s.kind, r.reference FROM room_slot s LEFT JOIN reservation r ON r.id = s.reservation_id
             WHERE s.active AND s.room_id = $1 AND s.during && tstzrange($2::timestamptz, $3::timestamptz, '[)')
-              AND s.reservation_id IS DISTINCT FROM $4::uuid ORDER BY lower(s.during) LIMIT 1`,
+              AND ($4::uuid IS NULL OR s.reservation_id IS DISTINCT FROM $4::uuid) ORDER BY lower(s.during) LIMIT 1`,
           [ctx.room.id, during[1], during[2], self ?? null],
         )
       : [];
@@ -284,6 +285,7 @@ export class ReservationsService {
   ): Promise<Reservation> {
     const from = { start: r.start, end: r.end };
     return this.write(contexts, async (em) => {
+      await this.lockUnchanged(em, r);
       // Keep each room's declared head count: the re-checked holds do not carry it.
       const previous: { room_id: string; expected_participants: number | null }[] = await em.query(
         `SELECT room_id, expected_participants FROM room_slot WHERE reservation_id = $1`,
@@ -291,11 +293,7 @@ export class ReservationsService {
       );
       await em.query(`DELETE FROM room_slot WHERE reservation_id = $1`, [r.id]);
       await this.hold(em, r.id, holds.map((h) => ({ ...h, expectedParticipants: previous.find((p) => p.room_id === h.ctx.room.id)?.expected_participants ?? undefined })));
-      r.start = start;
-      r.end = end;
-      r.status = status;
-      r.sequence += 1;
-      const saved = await em.getRepository(Reservation).save(r);
+      const saved = await em.getRepository(Reservation).save({ ...r, start, end, status, sequence: r.sequence + 1 });
       await this.recordChange(em, saved, actor, kind, null, from);
       await this.emit(em, saved, contexts, event);
       return saved;
@@ -306,17 +304,24 @@ export class ReservationsService {
     actor: Actor, r: Reservation, contexts: RoomContext[], status: ReservationStatus, reason: string | null, kind: string, event: EventName & `reservation.${string}`,
   ): Promise<Reservation> {
     return this.write(contexts, async (em) => {
-      r.status = status;
-      r.statusReason = reason;
-      r.sequence += 1;
+      await this.lockUnchanged(em, r);
       await em.query(`UPDATE room_slot SET active = $2 WHERE reservation_id = $1`, [r.id, HOLDING_STATUSES.has(status)]);
-      const saved = await em.getRepository(Reservation).save(r);
+      const saved = await em.getRepository(Reservation).save({ ...r, status, statusReason: reason, sequence: r.sequence + 1 });
       // Issue 4: a request approved (REQUESTED -> CONFIRMED) freezes its quote in the same transaction.
       if (status === ReservationStatus.CONFIRMED) await this.quotes.freezeFor(em, saved, contexts);
       await this.recordChange(em, saved, actor, kind, reason, null);
       await this.emit(em, saved, contexts, event);
       return saved;
     });
+  }
+
+  /**
+   * Locks the reservation row for the transaction and checks nobody changed it since it was read
+   * (e.g. an approval racing a cancellation): the loser gets CONFLICT and changes nothing.
+   */
+  private async lockUnchanged(em: EntityManager, r: Reservation): Promise<void> {
+    const [row]: { sequence: number }[] = await em.query(`SELECT sequence FROM reservation WHERE id = $1 FOR UPDATE`, [r.id]);
+    if (row?.sequence !== r.sequence) throw conflict(`Reservation ${r.reference} changed meanwhile; read it again`, { reservationId: r.id });
   }
 
   private assertHolding(r: Reservation): void {

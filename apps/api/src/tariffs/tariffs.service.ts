@@ -5,7 +5,7 @@ import {
   conflict, costPerCall, type CostFigures, type CostPerCallReport, DomainError, invalidInput, localDateOf, type PriceListVersion, type RecurringCostKind,
   validatePriceList, validateVersionHistory,
 } from '@maillage/core';
-import { type Actor, assertCanActFor } from '../auth/actor';
+import { requireSignedIn, type Actor, assertCanActFor } from '../auth/actor';
 import { Role } from '../common/enums';
 import { Organisation } from '../organisations/organisation.entity';
 import { Point } from '../points/point.entity';
@@ -154,6 +154,7 @@ export class TariffsService {
    * the overlap rule against concurrent publishers.
    */
   async publishVersion(actor: Actor, priceListId: string, input: PriceListVersionInput): Promise<PriceListView> {
+    requireSignedIn(actor); // before any lookup: a visitor learns nothing about ids
     const lists: PriceListRecord[] = await this.db.query(`SELECT id, point_id AS "pointId", organisation_id AS "organisationId", name FROM price_list WHERE id = $1`, [priceListId]);
     const list = lists[0];
     if (!list) throw new DomainError('NOT_FOUND', `Price list ${priceListId} not found`, { details: { what: 'PriceList', id: priceListId }, messageFr: 'Grille tarifaire introuvable' });
@@ -219,6 +220,7 @@ export class TariffsService {
   }
 
   async removeOperatingCost(actor: Actor, id: string): Promise<boolean> {
+    requireSignedIn(actor); // before any lookup: a visitor learns nothing about ids
     const rows: { point_id: string; organisation_id: string }[] = await this.db.query(
       `SELECT c.point_id, p.organisation_id FROM operating_cost c JOIN point p ON p.id = c.point_id WHERE c.id = $1`,
       [id],

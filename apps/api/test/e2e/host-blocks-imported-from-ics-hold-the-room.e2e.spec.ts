@@ -73,7 +73,6 @@ describe('host blocks imported from the theatre’s calendar hold the shared roo
     // A booking over the rehearsal is refused, naming the host block.
     const refused = expectError(await api.gql(BOOK, { input: bookingInput([room.roomId], rehearsal, plusMinutes(rehearsal, 120)) }), 'CONFLICT');
     const clash = refused.extensions!.details as unknown as Clash;
-    console.log("DEBUG", JSON.stringify(refused));
     expect(clash.clashingSlot.kind).toBe('HOST_BLOCK');
     expect(new Date(clash.clashingSlot.start).getTime()).toBe(new Date(rehearsal).getTime());
     // So is one over the council meeting given in UTC.

@@ -308,6 +308,15 @@ describe('tenancy: who may do what on which organisation’s points', () => {
       ['createUser', CREATE_USER, () => ({ input: { email: 'anon@test.maillage', displayName: 'Anon', password: PASSWORD, role: 'BOOKER', organisationId: tenants.A.organisationId } })],
       ['createApiKey', CREATE_API_KEY, () => ({ input: { organisationId: tenants.A.organisationId, name: 'Anon' } })],
       ['revokeApiKey', `mutation($id: ID!) { revokeApiKey(id: $id) { id } }`, () => ({ id: revokedKeyId })],
+      ['createPriceList', `mutation($p: ID!) { createPriceList(input: { pointId: $p, name: "Anonyme" }) { id } }`, () => ({ p: tenants.A.pointId })],
+      ['publishPriceListVersion', `mutation($id: ID!) { publishPriceListVersion(priceListId: $id, input: {
+        validFrom: "2030-01-01", vatRateBp: 2000, pricesInclude: "INCL_VAT", unit: { kind: "HOUR" }, rates: [{ category: "COMPANY", territory: "IN", amountCents: 1 }] }) { id } }`,
+        () => ({ id: '00000000-0000-4000-8000-000000000000' })],
+      ['addOperatingCost', `mutation($p: ID!) { addOperatingCost(input: { pointId: $p, kind: "LINE", label: "Ligne", monthlyCents: 18400, fromMonth: "2026-01" }) { id } }`, () => ({ p: tenants.A.pointId })],
+      ['removeOperatingCost', `mutation { removeOperatingCost(id: "00000000-0000-4000-8000-000000000000") }`, () => ({})],
+      ['importHostBlocks', `mutation($r: ID!) { importHostBlocks(roomId: $r, ics: "BEGIN:VCALENDAR\\r\\nEND:VCALENDAR") { imported } }`, () => ({ r: tenants.A.roomId })],
+      ['addHostBlock', `mutation($r: ID!) { addHostBlock(roomId: $r, start: "2030-01-07T10:00:00+01:00", end: "2030-01-07T12:00:00+01:00", summary: "Théâtre") { id } }`, () => ({ r: tenants.A.roomId })],
+      ['removeHostBlock', `mutation { removeHostBlock(id: "00000000-0000-4000-8000-000000000000") }`, () => ({})],
     ];
 
     it.each(mutations)('%s → UNAUTHENTICATED, nothing written', async (name, query, variables) => {

@@ -1,9 +1,10 @@
+import { transactionWithRetry } from '../../database/transactions';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError, invalidInput, notFound } from '@maillage/core';
-import { type Actor, assertCanActFor } from '../../auth/actor';
+import { requireSignedIn, type Actor, assertCanActFor } from '../../auth/actor';
 import { Role } from '../../common/enums';
 import { appendEvent } from '../../events/outbox';
 import { OutboxRelay } from '../../events/outbox-relay';
@@ -109,6 +110,7 @@ export class HostBlocksService {
   }
 
   async remove(actor: Actor, id: string): Promise<boolean> {
+    requireSignedIn(actor); // before any lookup: a visitor learns nothing about ids
     const slot = UUID.test(id) ? await this.db.getRepository(RoomSlot).findOneBy({ id, kind: 'HOST_BLOCK' }) : null;
     if (!slot) throw notFound('HostBlock', id);
     const ctx = await this.roomFor(actor, slot.roomId);
@@ -131,7 +133,7 @@ export class HostBlocksService {
   /** Runs a write; an exclusion-constraint violation becomes CONFLICT naming the slot that holds the room. */
   private async write<T>(ctx: RoomContext, work: (em: EntityManager) => Promise<T>, importing = false): Promise<T> {
     try {
-      const result = await this.db.transaction(work);
+      const result = await transactionWithRetry(this.db, work);
       this.relay.kick();
       return result;
     } catch (error) {
