@@ -7,3 +7,4 @@ export * from './events/event-map';
 export * from './tariffs';
 export * from './recurrence';
 export * from './availability';
+export * from './adapters/sdk';

@@ -274,6 +274,16 @@ export class ReservationsService {
       pointIds: [...new Set(contexts.map((c) => c.point.id))],
       sequence: r.sequence,
       reason: r.statusReason,
+      title: r.title,
+      organiser: { name: r.organiserName, email: r.organiserEmail },
+      timeZone: contexts[0].point.timeZone,
+      rooms: contexts.map((c) => ({
+        roomId: c.room.id,
+        roomName: c.room.name,
+        pointId: c.point.id,
+        pointName: c.point.name,
+        address: `${c.point.address}, ${c.point.postcode} ${c.point.town}`,
+      })),
     };
     await appendEvent(em, name, { type: 'reservation', id: r.id }, payload, `${name}:${r.id}:${r.sequence}`);
     await appendEvent(em, 'availability.changed', { type: 'reservation', id: r.id }, { pointIds: payload.pointIds, roomIds: payload.roomIds, from: payload.start, to: payload.end }, `availability.changed:${r.id}:${r.sequence}:${name}`);

@@ -15,6 +15,11 @@ export interface ReservationEventPayload {
   /** Increases with every change (iCalendar SEQUENCE). */
   sequence: number;
   reason?: string | null;
+  title: string;
+  organiser: { name: string; email: string };
+  /** IANA zone of the first room's point, for invitations. */
+  timeZone: string;
+  rooms: { roomId: string; roomName: string; pointId: string; pointName: string; address: string }[];
 }
 
 export interface AvailabilityChangedPayload {

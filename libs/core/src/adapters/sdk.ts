@@ -1,0 +1,141 @@
+/**
+ * The adapter SDK: what a vendor implements to plug a bridge, a room system, a concierge service or
+ * a notification channel into Maillage, without reading our internals. An adapter is a package
+ * exporting an `AdapterDefinition`; the API's adapter host loads one instance per binding (a point,
+ * with its configuration and secrets), calls `init` once and `dispose` once, and contains failures:
+ * an adapter that throws or hangs never takes the host down nor blocks other adapters.
+ */
+import type { DomainEvent, EventName } from '../events/event-map';
+
+export type AdapterKind = 'conferencing' | 'endpoint' | 'concierge' | 'notification';
+
+/** A JSON Schema (draft 2020-12 subset) for the binding's configuration; it also drives the admin form. */
+export interface ConfigSchema {
+  type: 'object';
+  properties: Record<string, JsonSchemaProperty>;
+  required?: string[];
+  additionalProperties?: boolean;
+}
+
+export interface JsonSchemaProperty {
+  type: 'string' | 'number' | 'integer' | 'boolean';
+  title?: string;
+  description?: string;
+  enum?: (string | number)[];
+  format?: 'uri' | 'email' | 'hostname';
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  default?: string | number | boolean;
+  /** Stored encrypted, write-only: never returned by the API. */
+  secret?: boolean;
+}
+
+export interface AdapterManifest {
+  /** Stable id, lowercase-kebab, e.g. 'notification-smtp'. */
+  id: string;
+  kind: AdapterKind;
+  /** Semver of the adapter. */
+  version: string;
+  displayName: string;
+  /** What it can do, e.g. ['email', 'ical-invitation'], ['schedule-call', 'pre-call-test', 'webhooks']. */
+  capabilities: string[];
+  configSchema: ConfigSchema;
+  /** Events the host delivers to `handle`. */
+  subscribes: EventName[];
+}
+
+export interface AdapterLogger {
+  info(message: string, data?: Record<string, unknown>): void;
+  warn(message: string, data?: Record<string, unknown>): void;
+  error(message: string, data?: Record<string, unknown>): void;
+}
+
+export interface Clock {
+  now(): number;
+}
+
+/** Read-only view of the binding's secrets (decrypted by the host). */
+export interface SecretStore {
+  get(name: string): string | undefined;
+}
+
+export interface HttpClient {
+  fetch(url: string, init?: { method?: string; headers?: Record<string, string>; body?: string; timeoutMs?: number }): Promise<{ status: number; headers: Record<string, string>; text(): Promise<string> }>;
+}
+
+export interface AdapterContext<Config = Record<string, unknown>> {
+  /** Validated against the manifest's configSchema (secrets excluded). */
+  config: Config;
+  secrets: SecretStore;
+  logger: AdapterLogger;
+  clock: Clock;
+  http: HttpClient;
+  /** Publishes an event back to the platform (e.g. a vendor status change). */
+  publish<N extends EventName>(name: N, payload: DomainEvent<N>['payload']): Promise<void>;
+}
+
+export interface AdapterHealth {
+  status: 'up' | 'degraded' | 'down';
+  detail?: string;
+}
+
+/** What every adapter instance offers, whatever its kind. */
+export interface AdapterInstance {
+  /** Called once before anything else; may reject (then the host marks the binding down). */
+  init(): Promise<void>;
+  /** Idempotent; called once when the binding is removed or the host stops. */
+  dispose(): Promise<void>;
+  health(): Promise<AdapterHealth>;
+  /**
+   * Handles one event the manifest subscribes to. Delivery is at least once: use
+   * `event.idempotencyKey` to act once.
+   */
+  handle?(event: DomainEvent): Promise<void>;
+}
+
+export interface JoinInfo {
+  url: string;
+  sipUri?: string;
+  dialInPhone?: string;
+  validFrom: string;
+  validUntil: string;
+}
+
+export interface ConferencingAdapter extends AdapterInstance {
+  openBridge(meeting: { reservationId: string; start: string; end: string }): Promise<{ bridgeId: string }>;
+  closeBridge(bridgeId: string): Promise<void>;
+  joinInfo(bridgeId: string, participant: { name: string; role: 'room' | 'guest' | 'host' }): Promise<JoinInfo>;
+}
+
+export type EndpointStatus = 'idle' | 'in-call' | 'asleep' | 'offline' | 'error';
+
+export interface EndpointAdapter extends AdapterInstance {
+  wake(): Promise<void>;
+  dial(uri: string): Promise<void>;
+  hangUp(): Promise<void>;
+  status(): Promise<EndpointStatus>;
+  selfTest(): Promise<{ ok: boolean; detail?: string }>;
+}
+
+export type ConciergeCallStatus = 'scheduled' | 'tested' | 'in-progress' | 'completed' | 'failed' | 'cancelled';
+
+export interface ConciergeAdapter extends AdapterInstance {
+  scheduleCall(call: { reservationId: string; start: string; end: string; participants: { name: string; phone?: string; sipUri?: string }[] }): Promise<{ vendorCallId: string }>;
+  cancelCall(vendorCallId: string): Promise<void>;
+  requestPreCallTest(vendorCallId: string): Promise<void>;
+  openTicket(ticket: { subject: string; description: string; pointId: string }): Promise<{ vendorTicketId: string }>;
+  /** Verifies and decodes a vendor webhook (signature, replay); throws a DomainError when refused. */
+  receiveWebhook(request: { headers: Record<string, string>; rawBody: string }): Promise<{ vendorCallId: string; status: ConciergeCallStatus }>;
+}
+
+export interface NotificationAdapter extends AdapterInstance {
+  /** Sends what the platform asks explicitly (e.g. the reminder the day before). */
+  notify(message: { to: string; subject: string; text: string; calendar?: { method: 'REQUEST' | 'CANCEL'; ics: string } }): Promise<{ messageId: string }>;
+}
+
+export interface AdapterDefinition<Config = Record<string, unknown>, Instance extends AdapterInstance = AdapterInstance> {
+  manifest: AdapterManifest;
+  create(context: AdapterContext<Config>): Instance;
+}
