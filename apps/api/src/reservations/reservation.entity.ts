@@ -33,7 +33,12 @@ export enum ParticipantKind {
   WEB_GUEST = 'WEB_GUEST',
   PHONE = 'PHONE',
 }
+export enum ReservationOutcome {
+  COMPLETED = 'COMPLETED',
+  NO_SHOW = 'NO_SHOW',
+}
 registerEnumType(ReservationStatus, { name: 'ReservationStatus' });
+registerEnumType(ReservationOutcome, { name: 'ReservationOutcome' });
 registerEnumType(RequesterCategory, { name: 'RequesterCategory' });
 registerEnumType(Purpose, { name: 'Purpose' });
 registerEnumType(ParticipantKind, { name: 'ParticipantKind' });

@@ -9,7 +9,7 @@ import { EventBus, toAsyncIterator } from '../events/event-bus';
 import { AvailabilityService } from './availability.service';
 import { AvailabilityInput, RecurringReservationInput, ReservationInput } from './dtos/reservation.inputs';
 import { Availability, AvailabilityChange, BookingPayload, RecurringBookingPayload, ReservationRoom } from './dtos/reservation.outputs';
-import { Reservation, ReservationChange, ReservationParticipant } from './reservation.entity';
+import { Reservation, ReservationChange, ReservationOutcome, ReservationParticipant, ReservationStatus } from './reservation.entity';
 import { ReservationsService } from './reservations.service';
 
 const reasonArg = (reason: string) => {
@@ -89,6 +89,15 @@ export class ReservationsResolver {
   @Mutation(() => Reservation)
   rejectReservation(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('reason') reason: string): Promise<Reservation> {
     return this.reservations.reject(actor, id, reasonArg(reason));
+  }
+
+  @Mutation(() => Reservation, { description: 'After its start, the host records that the meeting took place (COMPLETED) or that nobody came (NO_SHOW).' })
+  recordReservationOutcome(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('outcome', { type: () => ReservationOutcome }) outcome: ReservationOutcome,
+  ): Promise<Reservation> {
+    return this.reservations.recordOutcome(actor, id, outcome === ReservationOutcome.COMPLETED ? ReservationStatus.COMPLETED : ReservationStatus.NO_SHOW);
   }
 
   @Subscription(() => AvailabilityChange, { description: 'Tells a page when the availability of a point changes.' })

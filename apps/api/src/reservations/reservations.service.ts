@@ -155,6 +155,15 @@ export class ReservationsService {
     return this.setStatus(actor, reservation, contexts, ReservationStatus.REJECTED, reason, 'REJECTED', 'reservation.rejected');
   }
 
+  /** After the meeting's start, the host records whether it took place (the evaluation counts it) or nobody came. */
+  async recordOutcome(actor: Actor, id: string, outcome: ReservationStatus.COMPLETED | ReservationStatus.NO_SHOW, now = Date.now()): Promise<Reservation> {
+    const { reservation, contexts } = await this.loadForUpdate(actor, id, undefined, Role.POINT_OPERATOR);
+    if (reservation.status !== ReservationStatus.CONFIRMED) throw invalidInput(['id'], `Reservation is ${reservation.status}, not CONFIRMED`, { messageFr: 'Seule une réservation confirmée peut être clôturée' });
+    if (reservation.start.getTime() > now) throw invalidInput(['outcome'], 'The meeting has not started yet', { messageFr: 'La réunion n’a pas encore commencé' });
+    const event = outcome === ReservationStatus.COMPLETED ? 'reservation.completed' : 'reservation.no-show';
+    return this.setStatus(actor, reservation, contexts, outcome, null, outcome, event);
+  }
+
   /** Checks the request against every room's policy and hours; the slowest rule decides the status. */
   private check(contexts: RoomContext[], input: Pick<ReservationInput, 'requesterCategory'>, start: number, end: number, now: number) {
     const holds: Held[] = contexts.map((ctx, i) => {
