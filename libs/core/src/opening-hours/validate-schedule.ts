@@ -1,4 +1,4 @@
-import { IANAZone } from 'luxon';
+import { isKnownZone } from '../time/zone';
 import { invalidInput } from '../errors/domain-error';
 import { HOLIDAY_CALENDARS } from '../holidays/french-public-holidays';
 import { parseIsoDate } from '../holidays/iso-date';
@@ -55,7 +55,7 @@ export function validateSchedule(s: OpeningSchedule, fieldPrefix: (string | numb
   }
 
   const timeZone = s.timeZone ?? DEFAULT_TIME_ZONE;
-  if (typeof timeZone !== 'string' || !IANAZone.isValidZone(timeZone)) {
+  if (typeof timeZone !== 'string' || !isKnownZone(timeZone)) {
     throw invalidInput(at('timeZone'), `Unknown IANA time zone '${String(timeZone)}'`, {
       messageFr: `Fuseau horaire inconnu « ${String(timeZone)} » (exemple : Europe/Paris)`,
     });

@@ -1,5 +1,5 @@
 /** Internal: local wall time ↔ instants in an IANA zone (not part of the public API). */
-import { IANAZone } from 'luxon';
+import { requireZone, type Zone } from '../time/zone';
 
 export const MINUTE_MS = 60_000;
 export const DAY_MS = 86_400_000;
@@ -23,10 +23,10 @@ export function parseHHmm(value: string, allow24: boolean): number | undefined {
  * Wall time on day `d` at `m` minutes is the naive value `d * DAY_MS + m * MINUTE_MS`.
  */
 export class ZoneClock {
-  private readonly zone: IANAZone;
+  private readonly zone: Zone;
 
   constructor(timeZone: string) {
-    this.zone = IANAZone.create(timeZone);
+    this.zone = requireZone(timeZone);
   }
 
   /** Offset from UTC in ms at instant `t`. */
