@@ -1,7 +1,7 @@
 import { type EntityManager, In } from 'typeorm';
 import { type BookingPolicy, DomainError, invalidInput, type OpenInterval, openIntervals, type Interval } from '@maillage/core';
 import { PointStatus } from '../common/enums';
-import { Organisation } from '../organisations/organisation.entity';
+import type { Organisation } from '../organisations/organisation.entity';
 import { Point } from '../points/point.entity';
 import { Room } from '../points/room.entity';
 
@@ -34,8 +34,7 @@ export async function loadRoomContexts(
   options: { requireActivePoint: boolean } = { requireActivePoint: true },
 ): Promise<RoomContext[]> {
   if (new Set(roomIds).size !== roomIds.length) throw invalidInput(field, 'A room is listed twice', { messageFr: 'Une salle figure deux fois' });
-  const rooms = await em.getRepository(Room).find({ where: { id: In([...roomIds]) }, relations: { point: true } });
-  const orgs = await em.getRepository(Organisation).findBy({ id: In(rooms.map((r) => r.point!.organisationId)) });
+  const rooms = await em.getRepository(Room).find({ where: { id: In([...roomIds]) }, relations: { point: { organisation: true } } });
   return roomIds.map((id, i) => {
     const room = rooms.find((r) => r.id === id);
     if (!room?.point) throw new DomainError('NOT_FOUND', `Room ${id} not found`, { field: [...field, i], messageFr: 'Salle introuvable' });
@@ -46,7 +45,7 @@ export async function loadRoomContexts(
       });
     }
     const policy = room.bookingPolicy ?? room.point.bookingPolicy ?? DEFAULT_BOOKING_POLICY;
-    return { room, point: room.point, organisation: orgs.find((o) => o.id === room.point!.organisationId)!, policy };
+    return { room, point: room.point, organisation: room.point.organisation!, policy };
   });
 }
 

@@ -221,8 +221,11 @@ export class ReservationsService {
     const host = contexts[0].organisation;
     const inTerritory = input.requesterCategory === 'INTERNAL' || (!!input.requesterPostcode && host.territoryPostcodes.includes(input.requesterPostcode));
     const repo = em.getRepository(Reservation);
-    const saved = await repo.save(
-      repo.create({
+    // INSERT … RETURNING: the reference and timestamps come back without a second query.
+    const inserted = await repo
+      .createQueryBuilder()
+      .insert()
+      .values({
         title: input.title,
         organiserName: input.organiser.name,
         organiserEmail: input.organiser.email,
@@ -238,9 +241,11 @@ export class ReservationsService {
         seriesIndex: series?.index ?? null,
         accessTokenHash: sha256(accessToken),
         createdBy: actor.label,
-      }),
-    );
-    const reservation = await repo.findOneByOrFail({ id: saved.id });
+      })
+      .returning('*')
+      .execute();
+    const row = inserted.raw[0] as Record<string, unknown>;
+    const reservation = repo.create(Object.fromEntries(repo.metadata.columns.map((c) => [c.propertyName, row[c.databaseName]])) as Partial<Reservation>);
     // Issue 4: a reservation confirmed at booking freezes its quote in the same transaction.
     if (status === ReservationStatus.CONFIRMED) await this.quotes.freezeFor(em, reservation, contexts);
     return reservation;
