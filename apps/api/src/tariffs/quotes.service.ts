@@ -166,7 +166,7 @@ export class QuotesService {
       });
     } catch (error) {
       if (error instanceof DomainError) {
-        this.log.warn(`no quote frozen for reservation ${reservation.reference}: ${error.message}`);
+        this.log.debug(`no quote frozen for reservation ${reservation.reference}: ${error.message}`);
         return;
       }
       throw error;
