@@ -65,8 +65,24 @@ export interface HttpClient {
   fetch(url: string, init?: { method?: string; headers?: Record<string, string>; body?: string; timeoutMs?: number }): Promise<{ status: number; headers: Record<string, string>; text(): Promise<string> }>;
 }
 
+/**
+ * Remembers the idempotency keys an adapter has acted on, so that an event delivered twice (delivery
+ * is at least once) has one effect. The host gives each binding its own store, backed by the
+ * database so that it survives a restart; `MemoryIdempotencyStore` is the in-process default.
+ * Call `seen` before the effect and `remember` after it succeeded: a crash between the two repeats
+ * the effect once (at least once), never loses it.
+ */
+export interface IdempotencyStore {
+  seen(key: string): Promise<boolean>;
+  remember(key: string): Promise<void>;
+}
+
 export interface AdapterContext<Config = Record<string, unknown>> {
-  /** Validated against the manifest's configSchema (secrets excluded). */
+  /**
+   * Validated against the manifest's configSchema (secrets excluded, defaults filled in) with
+   * `validateAdapterConfig`. Declare Config as a `type` alias, not an `interface`, so that the
+   * definition fits a registry of `AnyAdapterDefinition`.
+   */
   config: Config;
   secrets: SecretStore;
   logger: AdapterLogger;
@@ -74,6 +90,8 @@ export interface AdapterContext<Config = Record<string, unknown>> {
   http: HttpClient;
   /** Publishes an event back to the platform (e.g. a vendor status change). */
   publish<N extends EventName>(name: N, payload: DomainEvent<N>['payload']): Promise<void>;
+  /** Optional: where the adapter records handled idempotency keys; absent, use a MemoryIdempotencyStore. */
+  idempotency?: IdempotencyStore;
 }
 
 export interface AdapterHealth {
@@ -81,11 +99,15 @@ export interface AdapterHealth {
   detail?: string;
 }
 
-/** What every adapter instance offers, whatever its kind. */
+/**
+ * What every adapter instance offers, whatever its kind. An instance is single-use: `init` once,
+ * then `handle` and the kind's methods, then `dispose`. The host wraps every call in
+ * `runContained` (a throw or a hang becomes a typed failure after the host's time-out).
+ */
 export interface AdapterInstance {
-  /** Called once before anything else; may reject (then the host marks the binding down). */
+  /** Called once before anything else; may reject (then the host marks the binding down). After `dispose` it rejects: the host creates a new instance instead. */
   init(): Promise<void>;
-  /** Idempotent; called once when the binding is removed or the host stops. */
+  /** Idempotent: a second call resolves and does nothing. Called when the binding is removed or the host stops. */
   dispose(): Promise<void>;
   health(): Promise<AdapterHealth>;
   /**
@@ -137,5 +159,9 @@ export interface NotificationAdapter extends AdapterInstance {
 
 export interface AdapterDefinition<Config = Record<string, unknown>, Instance extends AdapterInstance = AdapterInstance> {
   manifest: AdapterManifest;
+  /** Builds an instance; must not do I/O (that is `init`'s job). */
   create(context: AdapterContext<Config>): Instance;
 }
+
+/** A definition whatever its Config and kind: what the `ADAPTERS` registry of libs/adapters holds. */
+export type AnyAdapterDefinition = AdapterDefinition<Record<string, unknown>, AdapterInstance>;

@@ -30,6 +30,14 @@ export interface AvailabilityChangedPayload {
   to: string;
 }
 
+/** A concierge vendor reported a call's new status through its signed webhook. */
+export interface ConciergeCallStatusChangedPayload {
+  bindingId: string;
+  pointId: string;
+  vendorCallId: string;
+  status: 'scheduled' | 'tested' | 'in-progress' | 'completed' | 'failed' | 'cancelled';
+}
+
 export interface EventMap {
   'reservation.requested': ReservationEventPayload;
   'reservation.confirmed': ReservationEventPayload;
@@ -39,10 +47,36 @@ export interface EventMap {
   'reservation.extended': ReservationEventPayload;
   'reservation.completed': ReservationEventPayload;
   'reservation.no-show': ReservationEventPayload;
+  /** Emitted by the platform the day before a confirmed reservation starts (notification adapters send a reminder). */
+  'reservation.reminder': ReservationEventPayload;
   'availability.changed': AvailabilityChangedPayload;
+  'concierge.call-status-changed': ConciergeCallStatusChangedPayload;
 }
 
 export type EventName = keyof EventMap;
+
+/**
+ * Every key of EventMap, once. `satisfies` makes the compiler refuse a name missing here (or one
+ * that is not in EventMap): add an event to both.
+ */
+const EVENT_NAME_SET = {
+  'reservation.requested': true,
+  'reservation.confirmed': true,
+  'reservation.rejected': true,
+  'reservation.cancelled': true,
+  'reservation.changed': true,
+  'reservation.extended': true,
+  'reservation.completed': true,
+  'reservation.no-show': true,
+  'reservation.reminder': true,
+  'availability.changed': true,
+  'concierge.call-status-changed': true,
+} as const satisfies Record<EventName, true>;
+
+/** The event names known at run time (manifests, the outbox and the bus check names against it). */
+export const EVENT_NAMES: readonly EventName[] = Object.freeze(Object.keys(EVENT_NAME_SET) as EventName[]);
+
+export const isEventName = (name: string): name is EventName => Object.prototype.hasOwnProperty.call(EVENT_NAME_SET, name);
 
 export interface DomainEvent<N extends EventName = EventName> {
   /** Unique id of this event (the outbox row's event_id). */

@@ -8,7 +8,7 @@ import { Point } from '../../points/point.entity';
 import { Room } from '../../points/room.entity';
 import { DEFAULT_BOOKING_POLICY } from '../booking-context';
 import { ParticipantKind, Reservation, ReservationParticipant, ReservationStatus } from '../reservation.entity';
-import { vtimezoneGenerator } from './vtimezone';
+import { vtimezoneGenerator } from '@maillage/core';
 
 const DAY = 86_400_000;
 /** Busy feeds start this long ago, and end at the booking horizon. */

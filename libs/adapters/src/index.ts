@@ -1,0 +1,17 @@
+/**
+ * The adapters shipped with Maillage, and the registry the API's adapter host loads them from.
+ * To add one: copy a folder (see README.md), then add one line to ADAPTERS.
+ */
+import type { AnyAdapterDefinition } from '@maillage/core';
+import { notificationSmtpAdapter } from './notification-smtp/notification-smtp.adapter';
+import { conciergeHttpAdapter } from './concierge-http/concierge-http.adapter';
+
+export { NOTIFICATION_SMTP_MANIFEST, NotificationSmtpAdapter, notificationSmtpAdapter, type SmtpConfig } from './notification-smtp/notification-smtp.adapter';
+
+export * from './concierge-http';
+
+/** Every adapter definition, by manifest id (the key must equal `manifest.id`; a spec checks it). */
+export const ADAPTERS: Readonly<Record<string, AnyAdapterDefinition>> = {
+  'notification-smtp': notificationSmtpAdapter,
+  'concierge-http': conciergeHttpAdapter,
+};

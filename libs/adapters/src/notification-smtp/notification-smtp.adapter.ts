@@ -1,0 +1,244 @@
+/**
+ * Notification by e-mail over SMTP (nodemailer): the organiser of a reservation receives, in French,
+ * the confirmation, a change, an extension, the reminder the day before, a cancellation or a
+ * refusal, each with an iCalendar invitation as a text/calendar alternative part (METHOD REQUEST, or
+ * CANCEL), stable UID `<reservationId>@maillage` and SEQUENCE from the payload — the same UID and
+ * sequence as the API's .ics download, so calendars update one event.
+ */
+import { DomainError, MemoryIdempotencyStore, vtimezone, vtimezoneGenerator } from '@maillage/core';
+import type { AdapterContext, AdapterDefinition, AdapterHealth, AdapterManifest, DomainEvent, EventName, IdempotencyStore, NotificationAdapter, ReservationEventPayload } from '@maillage/core';
+import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { DateTime } from 'luxon';
+import nodemailer, { type Transporter } from 'nodemailer';
+
+/** The binding's configuration (the password is a secret, read from `context.secrets`). */
+export type SmtpConfig = {
+  host: string;
+  port: number;
+  /** TLS from the first byte (port 465); false: STARTTLS when the server offers it. */
+  secure: boolean;
+  /** Sender, e.g. "Maillage <reservations@maillage.example>". */
+  from: string;
+  username?: string;
+  /** Time-out of connection, greeting and socket inactivity, ms. */
+  timeoutMs: number;
+};
+
+const SUBSCRIBED = ['reservation.confirmed', 'reservation.changed', 'reservation.extended', 'reservation.reminder', 'reservation.cancelled', 'reservation.rejected'] as const satisfies readonly EventName[];
+type SubscribedEvent = (typeof SUBSCRIBED)[number];
+
+export const NOTIFICATION_SMTP_MANIFEST: AdapterManifest = {
+  id: 'notification-smtp',
+  kind: 'notification',
+  version: '1.0.0',
+  displayName: 'E-mail (SMTP)',
+  capabilities: ['email', 'ical-invitation'],
+  configSchema: {
+    type: 'object',
+    properties: {
+      host: { type: 'string', format: 'hostname', title: 'Serveur SMTP', description: 'Nom ou adresse du serveur, p. ex. smtp.example.org' },
+      port: { type: 'integer', minimum: 1, maximum: 65535, title: 'Port', default: 587 },
+      secure: { type: 'boolean', title: 'TLS implicite (port 465)', default: false },
+      from: { type: 'string', minLength: 3, maxLength: 320, title: 'Expéditeur', description: 'p. ex. Maillage <reservations@maillage.example>' },
+      username: { type: 'string', maxLength: 320, title: 'Identifiant' },
+      password: { type: 'string', maxLength: 1024, title: 'Mot de passe', secret: true },
+      timeoutMs: { type: 'integer', minimum: 100, maximum: 120000, title: 'Délai d’attente (ms)', default: 15000 },
+    },
+    required: ['host', 'port', 'from'],
+    additionalProperties: false,
+  },
+  subscribes: [...SUBSCRIBED],
+};
+
+interface Wording {
+  subject: string;
+  /** The sentence that follows "Votre réservation « … » (référence …)". */
+  verb: string;
+  method: 'REQUEST' | 'CANCEL';
+}
+
+const WORDING: Record<SubscribedEvent, Wording> = {
+  'reservation.confirmed': { subject: 'Réservation confirmée', verb: 'est confirmée', method: 'REQUEST' },
+  'reservation.changed': { subject: 'Réservation modifiée', verb: 'a été modifiée', method: 'REQUEST' },
+  'reservation.extended': { subject: 'Réservation prolongée', verb: 'a été prolongée', method: 'REQUEST' },
+  'reservation.reminder': { subject: 'Rappel : réservation demain', verb: 'a lieu demain', method: 'REQUEST' },
+  'reservation.cancelled': { subject: 'Réservation annulée', verb: 'est annulée', method: 'CANCEL' },
+  'reservation.rejected': { subject: 'Réservation refusée', verb: 'a été refusée par l’hôte', method: 'CANCEL' },
+};
+
+const isSubscribed = (name: string): name is SubscribedEvent => (SUBSCRIBED as readonly string[]).includes(name);
+const FALLBACK_ZONE = 'Europe/Paris';
+const PROD_ID = { company: 'Maillage', product: 'Maillage notification-smtp', language: 'FR' };
+
+/** The UID of a reservation's calendar event: the same in e-mails and in the API's .ics. */
+export const reservationUid = (reservationId: string) => `${reservationId}@maillage`;
+
+/** Refuses a payload the e-mail cannot be written from (a malformed event is a bug upstream: reject, don't send half). */
+function checkPayload(payload: Partial<ReservationEventPayload>): asserts payload is ReservationEventPayload {
+  const problems: string[] = [];
+  if (typeof payload.reservationId !== 'string' || payload.reservationId === '') problems.push('reservationId');
+  if (typeof payload.reference !== 'string') problems.push('reference');
+  if (typeof payload.title !== 'string') problems.push('title');
+  if (typeof payload.organiser?.email !== 'string' || !payload.organiser.email.includes('@')) problems.push('organiser.email');
+  if (typeof payload.start !== 'string' || !DateTime.fromISO(payload.start).isValid) problems.push('start');
+  if (typeof payload.end !== 'string' || !DateTime.fromISO(payload.end).isValid) problems.push('end');
+  if (typeof payload.sequence !== 'number' || !Number.isInteger(payload.sequence) || payload.sequence < 0) problems.push('sequence');
+  if (!Array.isArray(payload.rooms)) problems.push('rooms');
+  if (problems.length > 0) throw new DomainError('BAD_USER_INPUT', `notification-smtp: malformed reservation payload (${problems.join(', ')})`, { details: { fields: problems } });
+}
+
+/** "jeudi 12 mars 2026, de 14h00 à 16h00 (heure de Paris)", or across days when the end is another day. */
+export function frenchPeriod(startIso: string, endIso: string, zone: string): string {
+  const start = DateTime.fromISO(startIso, { zone }).setLocale('fr');
+  const end = DateTime.fromISO(endIso, { zone }).setLocale('fr');
+  const city = zone.split('/').pop()?.replace(/_/g, ' ') ?? zone;
+  const where = `(heure de ${city})`;
+  if (start.hasSame(end, 'day')) return `${start.toFormat("cccc d LLLL yyyy, 'de' HH'h'mm")} à ${end.toFormat("HH'h'mm")} ${where}`;
+  return `du ${start.toFormat("cccc d LLLL yyyy 'à' HH'h'mm")} au ${end.toFormat("cccc d LLLL yyyy 'à' HH'h'mm")} ${where}`;
+}
+
+/** The French plain-text body. */
+export function frenchText(name: SubscribedEvent, p: ReservationEventPayload, zone: string): string {
+  const wording = WORDING[name];
+  const lines = [`Bonjour ${p.organiser.name || ''},`.replace(' ,', ','), '', `Votre réservation « ${p.title} » (référence ${p.reference}) ${wording.verb}.`, '', `Date : ${frenchPeriod(p.start, p.end, zone)}`];
+  if (p.rooms.length > 0) {
+    lines.push(p.rooms.length > 1 ? 'Salles :' : 'Salle :');
+    for (const room of p.rooms) lines.push(`- ${room.roomName} — ${room.pointName}, ${room.address}`);
+  }
+  if (p.reason) lines.push('', `Motif : ${p.reason}`);
+  lines.push('');
+  if (wording.method === 'CANCEL') lines.push('L’invitation jointe retire ce rendez-vous de votre agenda.');
+  else lines.push('L’invitation jointe ajoute ou met à jour ce rendez-vous dans votre agenda.', `Pour modifier ou annuler, utilisez la référence ${p.reference} et le code d’accès reçu lors de la réservation.`);
+  lines.push('', 'Maillage — réseau de points de visioconférence', '(Message automatique, merci de ne pas y répondre.)');
+  return lines.join('\n');
+}
+
+/** The .ics of the invitation (METHOD REQUEST or CANCEL), with the VTIMEZONE of the point's zone. */
+export function invitationIcs(name: SubscribedEvent, p: ReservationEventPayload, zone: string, stamp: Date, description: string): string {
+  const method = WORDING[name].method;
+  const cal = ical({ prodId: PROD_ID, name: `Maillage — ${p.reference}`, method: method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST, scale: 'GREGORIAN' });
+  // Name null: only the event carries TZID (DTSTAMP stays in UTC); the generator writes its VTIMEZONE.
+  cal.timezone({ name: null, generator: vtimezoneGenerator });
+  const organiser = { name: p.organiser.name, email: p.organiser.email };
+  const points = [...new Map(p.rooms.map((r) => [r.pointId, r])).values()];
+  cal.createEvent({
+    id: reservationUid(p.reservationId),
+    sequence: p.sequence,
+    stamp,
+    start: DateTime.fromISO(p.start, { zone }),
+    end: DateTime.fromISO(p.end, { zone }),
+    timezone: zone,
+    summary: p.title,
+    location: points.map((r) => `${r.pointName}, ${r.address}`).join(' ; ') || null,
+    description,
+    status: method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    organizer: organiser,
+    // RFC 5546: REQUEST and CANCEL carry at least one ATTENDEE; the organiser chairs their own meeting.
+    attendees: [{ ...organiser, role: ICalAttendeeRole.CHAIR, status: ICalAttendeeStatus.ACCEPTED, rsvp: false }],
+  });
+  return cal.toString();
+}
+
+export interface OutgoingMessage {
+  to: string;
+  subject: string;
+  text: string;
+  calendar?: { method: 'REQUEST' | 'CANCEL'; ics: string };
+}
+
+/**
+ * One binding's SMTP adapter. Single-use: `init` creates the transport, `dispose` closes it (twice
+ * is fine), `init` after `dispose` rejects with CONFLICT (the host creates a new instance).
+ */
+export class NotificationSmtpAdapter implements NotificationAdapter {
+  private transport: Transporter | null = null;
+  private disposed = false;
+  private readonly store: IdempotencyStore;
+  /** Deliveries being handled, by idempotency key: a concurrent duplicate waits for the first. */
+  private readonly inFlight = new Map<string, Promise<void>>();
+
+  constructor(private readonly context: AdapterContext<SmtpConfig>) {
+    this.store = context.idempotency ?? new MemoryIdempotencyStore();
+  }
+
+  async init(): Promise<void> {
+    if (this.disposed) throw new DomainError('CONFLICT', 'notification-smtp: this instance was disposed; create a new one');
+    if (this.transport) return;
+    const { host, port, secure, username, timeoutMs } = this.context.config;
+    const password = this.context.secrets.get('password');
+    this.transport = nodemailer.createTransport({
+      host,
+      port,
+      secure,
+      auth: username ? { user: username, pass: password ?? '' } : undefined,
+      connectionTimeout: timeoutMs,
+      greetingTimeout: timeoutMs,
+      socketTimeout: timeoutMs,
+    });
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    this.transport?.close();
+    this.transport = null;
+  }
+
+  /** Up when the server accepts a connection (and the credentials); down otherwise, never a throw. */
+  async health(): Promise<AdapterHealth> {
+    if (!this.transport) return { status: 'down', detail: this.disposed ? 'disposed' : 'not initialised' };
+    try {
+      await this.transport.verify();
+      return { status: 'up' };
+    } catch (error) {
+      return { status: 'down', detail: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  /**
+   * Sends the organiser the e-mail of a reservation event, once per idempotency key (the key is
+   * remembered after the server accepted the message: a failure rejects, the relay retries).
+   */
+  handle(event: DomainEvent): Promise<void> {
+    const running = this.inFlight.get(event.idempotencyKey);
+    if (running) return running;
+    const work = this.handleOnce(event).finally(() => this.inFlight.delete(event.idempotencyKey));
+    this.inFlight.set(event.idempotencyKey, work);
+    return work;
+  }
+
+  private async handleOnce(event: DomainEvent): Promise<void> {
+    if (!isSubscribed(event.name)) {
+      this.context.logger.warn('notification-smtp: event not subscribed, ignored', { name: event.name, id: event.id });
+      return;
+    }
+    const payload = event.payload as Partial<ReservationEventPayload>;
+    checkPayload(payload);
+    if (await this.store.seen(event.idempotencyKey)) return;
+    const zone = vtimezone(payload.timeZone) ? payload.timeZone : FALLBACK_ZONE;
+    const wording = WORDING[event.name];
+    const text = frenchText(event.name, payload, zone);
+    const occurred = new Date(event.occurredAt);
+    const stamp = Number.isNaN(occurred.getTime()) ? new Date(this.context.clock.now()) : occurred;
+    const ics = invitationIcs(event.name, payload, zone, stamp, text);
+    const { messageId } = await this.notify({ to: payload.organiser.email, subject: `${wording.subject} : ${payload.title} (${payload.reference})`, text, calendar: { method: wording.method, ics } });
+    await this.store.remember(event.idempotencyKey);
+    this.context.logger.info('notification-smtp: sent', { event: event.name, eventId: event.id, reservationId: payload.reservationId, messageId });
+  }
+
+  async notify(message: OutgoingMessage): Promise<{ messageId: string }> {
+    if (!this.transport) throw new DomainError('CONFLICT', 'notification-smtp: not initialised');
+    const info = await this.transport.sendMail({
+      from: this.context.config.from,
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+      ...(message.calendar ? { icalEvent: { method: message.calendar.method, filename: 'invitation.ics', content: message.calendar.ics } } : {}),
+    });
+    return { messageId: String(info.messageId) };
+  }
+}
+
+export const notificationSmtpAdapter: AdapterDefinition<SmtpConfig, NotificationSmtpAdapter> = {
+  manifest: NOTIFICATION_SMTP_MANIFEST,
+  create: (context) => new NotificationSmtpAdapter(context),
+};
