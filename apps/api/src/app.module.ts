@@ -32,6 +32,7 @@ import { AvailabilityService } from './reservations/availability.service';
 import { ReservationsResolver } from './reservations/reservations.resolver';
 import { BookingPolicyResolver } from './reservations/booking-policy.resolver';
 import { ReservationsService } from './reservations/reservations.service';
+import { SlotWriter } from './reservations/slot-writer';
 import { HostBlocksResolver } from './reservations/ical/host-blocks.resolver';
 import { HostBlocksService } from './reservations/ical/host-blocks.service';
 import { IcalController } from './reservations/ical/ical.controller';
@@ -110,6 +111,7 @@ export class AppModule {
         SeedService,
         EventBus,
         OutboxRelay,
+        SlotWriter,
         ReservationsService,
         AvailabilityService,
         ReservationsResolver,

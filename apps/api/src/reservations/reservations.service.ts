@@ -8,9 +8,8 @@ import {
 import { type Actor, canActFor, requireSignedIn } from '../auth/actor';
 import { randomToken, sha256 } from '../auth/passwords';
 import { Role } from '../common/enums';
-import { transactionWithRetry } from '../database/transactions';
 import { appendEvent } from '../events/outbox';
-import { OutboxRelay } from '../events/outbox-relay';
+import { SlotWriter } from './slot-writer';
 import { busyByRoom, loadRoomContexts, openAround, type RoomContext } from './booking-context';
 import { QuotesService } from '../tariffs/quotes.service';
 import type { RecurringReservationInput, ReservationInput } from './dtos/reservation.inputs';
@@ -43,7 +42,7 @@ const range = (i: Interval) => [new Date(i.start).toISOString(), new Date(i.end)
 export class ReservationsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly relay: OutboxRelay,
+    private readonly slots: SlotWriter,
     private readonly quotes: QuotesService,
   ) {}
 
@@ -51,7 +50,7 @@ export class ReservationsService {
     const contexts = await loadRoomContexts(this.db.manager, input.rooms.map((r) => r.roomId));
     const { status, holds } = this.check(contexts, input, input.start.getTime(), input.end.getTime(), now);
     const accessToken = randomToken('mlr');
-    const reservation = await this.write(contexts, async (em) => {
+    const reservation = await this.slots.write(contexts, async (em) => {
       const r = await this.insertReservation(em, actor, input, contexts, status, accessToken, input.start, input.end, null);
       await this.hold(em, r.id, holds.map((h, i) => ({ ...h, expectedParticipants: input.rooms[i].expectedParticipants })));
       await this.insertParticipants(em, r.id, input);
@@ -96,7 +95,7 @@ export class ReservationsService {
     );
     const seriesId = randomUUID();
     const accessToken = randomToken('mlr');
-    const reservations = await this.write(contexts, async (em) => {
+    const reservations = await this.slots.write(contexts, async (em) => {
       const booked: Reservation[] = [];
       for (const occ of plan.toBook) {
         const { status, holds } = checks.get(occ.index)!;
@@ -179,39 +178,6 @@ export class ReservationsService {
     });
     const needsApproval = holds.some((h) => h.approval);
     return { status: needsApproval ? ReservationStatus.REQUESTED : ReservationStatus.CONFIRMED, holds };
-  }
-
-  /** Runs a write; an exclusion-constraint violation becomes CONFLICT naming the slot that holds the room. */
-  private async write<T>(contexts: RoomContext[], work: (em: EntityManager) => Promise<T>, self?: string): Promise<T> {
-    try {
-      const result = await transactionWithRetry(this.db, work);
-      this.relay.kick();
-      return result;
-    } catch (error) {
-      if ((error as { code?: string }).code !== '23P01') throw error;
-      throw await this.describeClash(contexts, error as { detail?: string }, self);
-    }
-  }
-
-  /** `self`: the reservation being moved, whose own (rolled-back, still active) slot is not the clash. */
-  private async describeClash(contexts: RoomContext[], error: { detail?: string }, self?: string): Promise<DomainError> {
-    const roomId = /room_id, during\)=\(([0-9a-f-]{36})/.exec(error.detail ?? '')?.[1];
-    const during = /during\)=\([0-9a-f-]{36}, \["?([^",]+)"?,"?([^")]+)"?\)\) conflicts/.exec(error.detail ?? '');
-    const ctx = contexts.find((c) => c.room.id === roomId) ?? contexts[0];
-    const rows: { start: Date; end: Date; kind: string; reference: string | null }[] = during
-      ? await this.db.query(
-          `SELECT lower(s.during) AS start, upper(s.during) AS end, s.kind, r.reference FROM room_slot s LEFT JOIN reservation r ON r.id = s.reservation_id
-            WHERE s.active AND s.room_id = $1 AND s.during && tstzrange($2::timestamptz, $3::timestamptz, '[)')
-              AND ($4::uuid IS NULL OR s.reservation_id IS DISTINCT FROM $4::uuid) ORDER BY lower(s.during) LIMIT 1`,
-          [ctx.room.id, during[1], during[2], self ?? null],
-        )
-      : [];
-    const clash = rows[0];
-    return conflict(`Room ${ctx.room.name} at ${ctx.point.name} is already held${clash ? ` from ${clash.start.toISOString()} to ${clash.end.toISOString()}` : ''}`, {
-      roomId: ctx.room.id,
-      pointId: ctx.point.id,
-      ...(clash ? { clashingSlot: { start: clash.start.toISOString(), end: clash.end.toISOString(), kind: clash.kind, reference: clash.reference } } : {}),
-    });
   }
 
   private async insertReservation(
@@ -308,7 +274,7 @@ export class ReservationsService {
     kind: 'CHANGED' | 'EXTENDED', event: 'reservation.changed' | 'reservation.extended', status: ReservationStatus,
   ): Promise<Reservation> {
     const from = { start: r.start, end: r.end };
-    return this.write(contexts, async (em) => {
+    return this.slots.write(contexts, async (em) => {
       await this.lockUnchanged(em, r);
       // Keep each room's declared head count: the re-checked holds do not carry it.
       const previous: { room_id: string; expected_participants: number | null }[] = await em.query(
@@ -321,13 +287,13 @@ export class ReservationsService {
       await this.recordChange(em, saved, actor, kind, null, from);
       await this.emit(em, saved, contexts, event);
       return saved;
-    }, r.id);
+    }, { self: r.id });
   }
 
   private async setStatus(
     actor: Actor, r: Reservation, contexts: RoomContext[], status: ReservationStatus, reason: string | null, kind: string, event: EventName & `reservation.${string}`,
   ): Promise<Reservation> {
-    return this.write(contexts, async (em) => {
+    return this.slots.write(contexts, async (em) => {
       await this.lockUnchanged(em, r);
       await em.query(`UPDATE room_slot SET active = $2 WHERE reservation_id = $1`, [r.id, HOLDING_STATUSES.has(status)]);
       const saved = await em.getRepository(Reservation).save({ ...r, status, statusReason: reason, sequence: r.sequence + 1 });

@@ -1,4 +1,3 @@
-import { transactionWithRetry } from '../../database/transactions';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -7,7 +6,7 @@ import { DomainError, invalidInput, notFound } from '@maillage/core';
 import { requireSignedIn, type Actor, assertCanActFor } from '../../auth/actor';
 import { Role } from '../../common/enums';
 import { appendEvent } from '../../events/outbox';
-import { OutboxRelay } from '../../events/outbox-relay';
+import { SlotWriter } from '../slot-writer';
 import { loadRoomContexts, type RoomContext } from '../booking-context';
 import { RoomSlot } from '../reservation.entity';
 import { MANUAL_SOURCE, planBlocks, type PlannedBlock, sourceForUrl, UPLOAD_SOURCE } from './host-blocks';
@@ -60,7 +59,7 @@ const toView = (r: SlotRow): HostBlockView => ({ id: r.id, roomId: r.room_id, st
 export class HostBlocksService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly relay: OutboxRelay,
+    private readonly slots: SlotWriter,
   ) {}
 
   async importCalendar(actor: Actor, roomId: string, input: { ics?: string | null; url?: string | null }, now = Date.now()): Promise<HostBlockImportResult> {
@@ -82,7 +81,7 @@ export class HostBlocksService {
     const from = now;
     const to = now + ctx.policy.horizonDays * DAY;
     const { blocks, skipped } = planBlocks(parseIcs(text, ctx.point.timeZone), from, to);
-    const replaced = await this.write(ctx, async (em) => {
+    const replaced = await this.slots.write([ctx], async (em) => {
       const [{ n }]: { n: number }[] = await em.query(
         `WITH d AS (DELETE FROM room_slot WHERE room_id = $1 AND kind = 'HOST_BLOCK' AND block_source = $2 RETURNING 1) SELECT count(*)::int AS n FROM d`,
         [ctx.room.id, source],
@@ -90,7 +89,7 @@ export class HostBlocksService {
       await insertBlocks(em, ctx.room.id, source, blocks);
       await this.emit(em, ctx, from, to);
       return n;
-    }, true);
+    }, { importing: true });
     return { source, imported: blocks.length, replaced, skipped, from: new Date(from), to: new Date(to) };
   }
 
@@ -101,7 +100,7 @@ export class HostBlocksService {
     const text = summary?.trim() ? summary.trim() : null;
     if (text && text.length > 500) throw invalidInput(['summary'], 'summary is limited to 500 characters', { messageFr: 'Intitulé trop long (500 caractères au plus)' });
     const uid = randomUUID();
-    await this.write(ctx, async (em) => {
+    await this.slots.write([ctx], async (em) => {
       await insertBlocks(em, ctx.room.id, MANUAL_SOURCE, [{ uid, summary: text, start: start.getTime(), end: end.getTime() }]);
       await this.emit(em, ctx, start.getTime(), end.getTime());
     });
@@ -115,7 +114,7 @@ export class HostBlocksService {
     if (!slot) throw notFound('HostBlock', id);
     const ctx = await this.roomFor(actor, slot.roomId);
     const [row] = await this.db.query<SlotRow[]>(`${SELECT_BLOCK} WHERE id = $1`, [id]);
-    await this.write(ctx, async (em) => {
+    await this.slots.write([ctx], async (em) => {
       await em.query(`DELETE FROM room_slot WHERE id = $1 AND kind = 'HOST_BLOCK'`, [id]);
       await this.emit(em, ctx, row.start.getTime(), row.end.getTime());
     });
@@ -128,41 +127,6 @@ export class HostBlocksService {
     const [ctx] = await loadRoomContexts(this.db.manager, [roomId], ['roomId'], { requireActivePoint: false });
     assertCanActFor(actor, ctx.organisation.id, Role.POINT_OPERATOR);
     return ctx;
-  }
-
-  /** Runs a write; an exclusion-constraint violation becomes CONFLICT naming the slot that holds the room. */
-  private async write<T>(ctx: RoomContext, work: (em: EntityManager) => Promise<T>, importing = false): Promise<T> {
-    try {
-      const result = await transactionWithRetry(this.db, work);
-      this.relay.kick();
-      return result;
-    } catch (error) {
-      if ((error as { code?: string }).code !== '23P01') throw error;
-      throw await this.describeClash(ctx, error as { detail?: string }, importing);
-    }
-  }
-
-  /** Same shape as ReservationsService's CONFLICT: message, { roomId, pointId, clashingSlot: { start, end, kind, reference } }. */
-  private async describeClash(ctx: RoomContext, error: { detail?: string }, importing: boolean): Promise<DomainError> {
-    const detail = error.detail ?? '';
-    const existing = /existing key \(room_id, during\)=\([0-9a-f-]{36}, \["?([^",]+)"?,"?([^")]+)"?\)\)/.exec(detail);
-    const rows: { start: Date; end: Date; kind: string; reference: string | null }[] = existing
-      ? await this.db.query(
-          `SELECT lower(s.during) AS start, upper(s.during) AS end, s.kind, r.reference FROM room_slot s LEFT JOIN reservation r ON r.id = s.reservation_id
-            WHERE s.active AND s.room_id = $1 AND s.during && tstzrange($2::timestamptz, $3::timestamptz, '[)') ORDER BY lower(s.during) LIMIT 1`,
-          [ctx.room.id, existing[1], existing[2]],
-        )
-      : [];
-    const clash = rows[0];
-    const what = clash?.reference ? `réservation ${clash.reference}` : 'créneau';
-    return new DomainError('CONFLICT', `Room ${ctx.room.name} at ${ctx.point.name} is already held${clash ? ` from ${clash.start.toISOString()} to ${clash.end.toISOString()}` : ''}`, {
-      messageFr: `La salle ${ctx.room.name} est déjà occupée${clash ? ` (${what} du ${clash.start.toISOString()} au ${clash.end.toISOString()})` : ''}${importing ? ' : rien n’a été importé' : ''}`,
-      details: {
-        roomId: ctx.room.id,
-        pointId: ctx.point.id,
-        ...(clash ? { clashingSlot: { start: clash.start.toISOString(), end: clash.end.toISOString(), kind: clash.kind, reference: clash.reference } } : {}),
-      },
-    });
   }
 
   private async emit(em: EntityManager, ctx: RoomContext, from: number, to: number): Promise<void> {

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { DomainError } from '@maillage/core';
+import { transactionWithRetry } from '../database/transactions';
+import { OutboxRelay } from '../events/outbox-relay';
+import type { RoomContext } from './booking-context';
+
+/** The key PostgreSQL reports for a room_slot_no_overlap violation: `(room_id, during)=(<uuid>, ["<from>","<to>"))`. */
+const CLASH = /\(room_id, during\)=\(([0-9a-f-]{36}), \["?([^",]+)"?,"?([^")]+)"?\)\)/;
+
+/**
+ * Every write that holds room slots (bookings, changes, host blocks) goes through here: one
+ * transaction (run again after a deadlock), then a relay kick for its outbox events. When the
+ * exclusion constraint refuses the write, the CONFLICT names the slot that already holds the room.
+ */
+@Injectable()
+export class SlotWriter {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  /**
+   * `self`: a reservation being moved, whose own slot (still active after the rollback) is not the clash.
+   * `importing`: the French message says that nothing was imported.
+   */
+  async write<T>(contexts: readonly RoomContext[], work: (em: EntityManager) => Promise<T>, options: { self?: string; importing?: boolean } = {}): Promise<T> {
+    try {
+      const result = await transactionWithRetry(this.db, work);
+      this.relay.kick();
+      return result;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '23P01') throw error;
+      throw await this.describeClash(contexts, (error as { detail?: string }).detail ?? '', options);
+    }
+  }
+
+  private async describeClash(contexts: readonly RoomContext[], detail: string, options: { self?: string; importing?: boolean }): Promise<DomainError> {
+    const key = CLASH.exec(detail);
+    const ctx = contexts.find((c) => c.room.id === key?.[1]) ?? contexts[0];
+    const rows: { start: Date; end: Date; kind: string; reference: string | null }[] = key
+      ? await this.db.query(
+          `SELECT lower(s.during) AS start, upper(s.during) AS end, s.kind, r.reference FROM room_slot s LEFT JOIN reservation r ON r.id = s.reservation_id
+            WHERE s.active AND s.room_id = $1 AND s.during && tstzrange($2::timestamptz, $3::timestamptz, '[)')
+              AND ($4::uuid IS NULL OR s.reservation_id IS DISTINCT FROM $4::uuid) ORDER BY lower(s.during) LIMIT 1`,
+          [ctx.room.id, key[2], key[3], options.self ?? null],
+        )
+      : [];
+    const clash = rows[0];
+    const period = clash ? ` from ${clash.start.toISOString()} to ${clash.end.toISOString()}` : '';
+    const what = clash?.reference ? `réservation ${clash.reference}` : 'créneau';
+    return new DomainError('CONFLICT', `Room ${ctx.room.name} at ${ctx.point.name} is already held${period}`, {
+      messageFr: `La salle ${ctx.room.name} est déjà occupée${clash ? ` (${what} du ${clash.start.toISOString()} au ${clash.end.toISOString()})` : ''}${options.importing ? ' : rien n’a été importé' : ''}`,
+      details: {
+        roomId: ctx.room.id,
+        pointId: ctx.point.id,
+        ...(clash ? { clashingSlot: { start: clash.start.toISOString(), end: clash.end.toISOString(), kind: clash.kind, reference: clash.reference } } : {}),
+      },
+    });
+  }
+}
