@@ -44,6 +44,15 @@ import { TariffsResolver } from './tariffs/tariffs.resolver';
 import { StatementsService } from './tariffs/statements.service';
 import { StatementsController } from './tariffs/statements.controller';
 import { In, DataSource } from 'typeorm';
+import { ADAPTERS } from '@maillage/adapters';
+import { DurableSubscribers } from './events/durable-subscribers';
+import { PgNotifications } from './events/pg-notifications';
+import { DeadLettersResolver, DeadLettersService } from './events/dead-letters';
+import { AdapterHost } from './adapters/adapter-host';
+import { ADAPTER_REGISTRY, loadAdapterRegistry } from './adapters/adapter-registry';
+import { AdaptersService } from './adapters/adapters.service';
+import { AdaptersResolver } from './adapters/adapters.resolver';
+import { AdapterWebhookController } from './adapters/webhook.controller';
 
 export const API_CONFIG = Symbol('API_CONFIG');
 
@@ -94,7 +103,7 @@ export class AppModule {
           }),
         }),
       ],
-      controllers: [HealthController, StatementsController, IcalController],
+      controllers: [HealthController, StatementsController, IcalController, AdapterWebhookController],
       providers: [
         { provide: API_CONFIG, useValue: config },
         { provide: Metrics, useValue: metrics },
@@ -123,6 +132,14 @@ export class AppModule {
         IcalService,
         HostBlocksService,
         HostBlocksResolver,
+        PgNotifications,
+        DurableSubscribers,
+        DeadLettersService,
+        DeadLettersResolver,
+        { provide: ADAPTER_REGISTRY, useFactory: () => loadAdapterRegistry(Object.values(ADAPTERS)) },
+        AdapterHost,
+        AdaptersService,
+        AdaptersResolver,
       ],
       exports: [SeedService],
     };

@@ -35,7 +35,7 @@ export async function startApi(config: ApiConfig, logger: LoggerService = create
   try {
     const applied = await migrate(db.url);
     if (applied.length) logger.log(`migrations applied: ${applied.join(', ')}`, 'Database');
-    const app = await NestFactory.create(AppModule.forRoot({ ...config, databaseUrl: db.url }), { logger });
+    const app = await NestFactory.create(AppModule.forRoot({ ...config, databaseUrl: db.url }), { logger, rawBody: true });
     app.enableShutdownHooks();
     let seed: SeedReport | undefined;
     if (config.seedOnStart) {

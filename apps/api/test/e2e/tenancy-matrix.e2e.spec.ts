@@ -317,6 +317,10 @@ describe('tenancy: who may do what on which organisation’s points', () => {
       ['importHostBlocks', `mutation($r: ID!) { importHostBlocks(roomId: $r, ics: "BEGIN:VCALENDAR\\r\\nEND:VCALENDAR") { imported } }`, () => ({ r: tenants.A.roomId })],
       ['addHostBlock', `mutation($r: ID!) { addHostBlock(roomId: $r, start: "2030-01-07T10:00:00+01:00", end: "2030-01-07T12:00:00+01:00", summary: "Théâtre") { id } }`, () => ({ r: tenants.A.roomId })],
       ['removeHostBlock', `mutation { removeHostBlock(id: "00000000-0000-4000-8000-000000000000") }`, () => ({})],
+      ['bindAdapter', `mutation($p: ID!) { bindAdapter(pointId: $p, adapterId: "notification-smtp", config: {}) { id } }`, () => ({ p: tenants.A.pointId })],
+      ['unbindAdapter', `mutation { unbindAdapter(id: "00000000-0000-4000-8000-000000000000") }`, () => ({})],
+      ['replayDeadLetter', `mutation { replayDeadLetter(id: "1") { id } }`, () => ({})],
+      ['replayDeadLetters', `mutation { replayDeadLetters(subscriber: "relay") }`, () => ({})],
     ];
 
     it.each(mutations)('%s → UNAUTHENTICATED, nothing written', async (name, query, variables) => {
@@ -326,7 +330,7 @@ describe('tenancy: who may do what on which organisation’s points', () => {
     });
 
     /** Reservation mutations: what a guest may request is decided (and tested) by the booking specs. */
-    const RESERVATIONS = ['approveReservation', 'book', 'bookRecurring', 'cancelReservation', 'changeReservation', 'extendReservation', 'rejectReservation', 'setBookingPolicy'];
+    const RESERVATIONS = ['approveReservation', 'book', 'bookRecurring', 'cancelReservation', 'changeReservation', 'extendReservation', 'recordReservationOutcome', 'rejectReservation', 'setBookingPolicy'];
 
     it('the list covers every mutation of the schema but login and the reservation ones', async () => {
       const res = await api.gql<{ __type: { fields: { name: string }[] } }>(`{ __type(name: "Mutation") { fields { name } } }`);

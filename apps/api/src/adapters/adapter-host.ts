@@ -1,0 +1,242 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  type AdapterContext,
+  type AdapterHealth,
+  type AdapterInstance,
+  type AnyAdapterDefinition,
+  type ConciergeAdapter,
+  type DomainEvent,
+  type HttpClient,
+  runContained,
+  validateAdapterConfig,
+} from '@maillage/core';
+import { SecretBox } from '../common/secrets';
+import { DurableSubscribers, type DurableHandler, type SubscriberSource } from '../events/durable-subscribers';
+import { appendEvent } from '../events/outbox';
+import { OutboxRelay } from '../events/outbox-relay';
+import { PgNotifications } from '../events/pg-notifications';
+import { SECRET_BOX } from '../points/points.service';
+import { AdapterBinding } from './adapter-binding.entity';
+import { ADAPTER_REGISTRY, type AdapterRegistry } from './adapter-registry';
+
+/** NOTIFY channel: a binding id whose row changed (bound, unbound), for every process to reload it. */
+export const BINDINGS_CHANNEL = 'maillage_bindings';
+const PREFIX = 'adapter:';
+const HEALTH_TIMEOUT_MS = 2000;
+
+export const subscriberOf = (bindingId: string) => `${PREFIX}${bindingId}`;
+
+/** A binding loaded in this process: its definition, its instance, and how its init went. */
+export interface LoadedBinding {
+  binding: AdapterBinding;
+  definition: AnyAdapterDefinition;
+  instance: AdapterInstance;
+  /** Null when init succeeded. */
+  initError: string | null;
+}
+
+/** Does an event concern a point? `pointIds`, `rooms[].pointId` or `pointId` of its payload. */
+export function concernsPoint(event: DomainEvent, pointId: string): boolean {
+  const payload = event.payload as { pointIds?: unknown; rooms?: unknown; pointId?: unknown };
+  if (Array.isArray(payload.pointIds) && payload.pointIds.includes(pointId)) return true;
+  if (Array.isArray(payload.rooms) && payload.rooms.some((r: { pointId?: unknown }) => r?.pointId === pointId)) return true;
+  return payload.pointId === pointId;
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** fetch with a time limit (the adapter's, at most the host's per-call limit). */
+function httpClient(limitMs: number): HttpClient {
+  return {
+    async fetch(url, init = {}) {
+      const res = await fetch(url, { method: init.method ?? 'GET', headers: init.headers, body: init.body, signal: AbortSignal.timeout(Math.min(init.timeoutMs ?? limitMs, limitMs)) });
+      const headers: Record<string, string> = {};
+      res.headers.forEach((value, key) => (headers[key] = value));
+      return { status: res.status, headers, text: () => res.text() };
+    },
+  };
+}
+
+/**
+ * Loads the adapters bound to points (one instance per enabled binding), builds their context, and
+ * contains their failures: init, handle, health and dispose are each called with a time limit and
+ * never throw into the host. Durable deliveries reach `handle` through the relay (one subscriber
+ * `adapter:<bindingId>` per binding, for the events its manifest subscribes to that concern its
+ * point), with retries, backoff and dead letters.
+ */
+@Injectable()
+export class AdapterHost implements SubscriberSource, OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = new Logger('AdapterHost');
+  private readonly loaded = new Map<string, Promise<LoadedBinding | undefined>>();
+  private stopped = false;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(ADAPTER_REGISTRY) readonly registry: AdapterRegistry,
+    @Inject(SECRET_BOX) private readonly box: SecretBox,
+    private readonly subscribers: DurableSubscribers,
+    private readonly relay: OutboxRelay,
+    private readonly notifications: PgNotifications,
+  ) {}
+
+  onModuleInit(): void {
+    this.subscribers.addSource(this);
+    this.notifications.on(BINDINGS_CHANNEL, (id) => void this.reload(id));
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const bindings = await this.db.getRepository(AdapterBinding).findBy({ enabled: true });
+    await Promise.all(bindings.map((b) => this.get(b.id)));
+    if (bindings.length) this.log.log(`${bindings.length} adapter binding(s) loaded`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    const all = [...this.loaded.values()];
+    this.loaded.clear();
+    await Promise.all(all.map(async (p) => this.dispose(await p)));
+  }
+
+  // ---- SubscriberSource -----------------------------------------------------------------------
+
+  owns(subscriber: string): boolean {
+    return subscriber.startsWith(PREFIX);
+  }
+
+  async route(events: readonly DomainEvent[], em: EntityManager): Promise<string[][]> {
+    const bindings: { id: string; point_id: string; adapter_id: string }[] = await em.query(`SELECT id, point_id, adapter_id FROM adapter_binding WHERE enabled ORDER BY created_at, id`);
+    return events.map((event) =>
+      bindings
+        .filter((b) => this.registry.get(b.adapter_id)?.manifest.subscribes.includes(event.name) && concernsPoint(event, b.point_id))
+        .map((b) => subscriberOf(b.id)),
+    );
+  }
+
+  resolve(subscriber: string): DurableHandler {
+    const bindingId = subscriber.slice(PREFIX.length);
+    return { kind: 'external', handle: (event) => this.handle(bindingId, event) };
+  }
+
+  private async handle(bindingId: string, event: DomainEvent): Promise<void> {
+    const loaded = await this.get(bindingId);
+    if (!loaded) return; // unbound since: nothing left to deliver to
+    if (loaded.initError) {
+      // Try again: the vendor may be back. Failing, the relay retries later or dead-letters.
+      await this.init(loaded);
+      if (loaded.initError) throw new Error(`adapter ${loaded.definition.manifest.id} is down: ${loaded.initError}`);
+    }
+    if (!loaded.instance.handle) return;
+    await loaded.instance.handle(event);
+  }
+
+  // ---- bindings -------------------------------------------------------------------------------
+
+  /** The binding's loaded adapter (loading it when needed); undefined when unbound or disabled. */
+  get(bindingId: string): Promise<LoadedBinding | undefined> {
+    let entry = this.loaded.get(bindingId);
+    if (!entry) {
+      entry = this.load(bindingId).catch((error: unknown) => {
+        this.log.error(`loading binding ${bindingId} failed: ${message(error)}`);
+        this.loaded.delete(bindingId);
+        return undefined;
+      });
+      this.loaded.set(bindingId, entry);
+      const settled = entry;
+      // Unknown, unbound or disabled: not cached (webhooks may name any id).
+      void settled.then((l) => {
+        if (!l && this.loaded.get(bindingId) === settled) this.loaded.delete(bindingId);
+      });
+    }
+    return entry;
+  }
+
+  /** Drops this process's instance of a binding (disposed), to be loaded again from the database. */
+  async reload(bindingId: string): Promise<void> {
+    const entry = this.loaded.get(bindingId);
+    this.loaded.delete(bindingId);
+    if (entry) await this.dispose(await entry);
+    if (!this.stopped) await this.get(bindingId);
+  }
+
+  async health(bindingId: string): Promise<AdapterHealth> {
+    const loaded = await this.get(bindingId);
+    if (!loaded) return { status: 'down', detail: 'binding disabled or adapter not installed' };
+    if (loaded.initError) return { status: 'down', detail: `init failed: ${loaded.initError}` };
+    const result = await runContained(() => loaded.instance.health(), HEALTH_TIMEOUT_MS, `${loaded.definition.manifest.id}.health`);
+    return result.ok ? result.value : { status: 'down', detail: `health check ${result.failure.kind}: ${result.failure.message}` };
+  }
+
+  /** The concierge instance of a binding, for its webhook; undefined when it has none. */
+  async concierge(bindingId: string): Promise<{ loaded: LoadedBinding; receiveWebhook: ConciergeAdapter['receiveWebhook'] } | undefined> {
+    const loaded = await this.get(bindingId);
+    const instance = loaded?.instance as Partial<ConciergeAdapter> | undefined;
+    if (!loaded || typeof instance?.receiveWebhook !== 'function') return undefined;
+    return { loaded, receiveWebhook: instance.receiveWebhook.bind(instance) };
+  }
+
+  private async load(bindingId: string): Promise<LoadedBinding | undefined> {
+    if (!/^[0-9a-f-]{36}$/i.test(bindingId)) return undefined;
+    const binding = await this.db.getRepository(AdapterBinding).findOneBy({ id: bindingId });
+    if (!binding?.enabled) return undefined;
+    const definition = this.registry.get(binding.adapterId);
+    if (!definition) {
+      this.log.warn(`binding ${binding.id}: adapter ${binding.adapterId} is not installed`);
+      return undefined;
+    }
+    let instance: AdapterInstance;
+    let initError: string | null = null;
+    try {
+      instance = definition.create(this.context(binding, definition));
+    } catch (error) {
+      initError = `create failed: ${message(error)}`;
+      instance = { init: async () => undefined, dispose: async () => undefined, health: async () => ({ status: 'down', detail: initError ?? '' }) };
+      return { binding, definition, instance, initError };
+    }
+    const loaded: LoadedBinding = { binding, definition, instance, initError };
+    await this.init(loaded);
+    return loaded;
+  }
+
+  private async init(loaded: LoadedBinding): Promise<void> {
+    const result = await runContained(() => loaded.instance.init(), this.relay.settings.callTimeoutMs, `${loaded.definition.manifest.id}.init`);
+    loaded.initError = result.ok ? null : `${result.failure.kind}: ${result.failure.message}`;
+    if (loaded.initError) this.log.warn(`binding ${loaded.binding.id} (${loaded.definition.manifest.id}) init failed: ${loaded.initError}`);
+  }
+
+  private async dispose(loaded: LoadedBinding | undefined): Promise<void> {
+    if (!loaded) return;
+    const result = await runContained(() => loaded.instance.dispose(), this.relay.settings.callTimeoutMs, `${loaded.definition.manifest.id}.dispose`);
+    if (!result.ok) this.log.warn(`binding ${loaded.binding.id} dispose ${result.failure.kind}: ${result.failure.message}`);
+  }
+
+  private context(binding: AdapterBinding, definition: AnyAdapterDefinition): AdapterContext {
+    const secrets = binding.secrets ? this.box.open(binding.secrets) : {};
+    const logger = new Logger(`adapter:${definition.manifest.id}:${binding.id.slice(0, 8)}`);
+    const subscriber = subscriberOf(binding.id);
+    const format = (text: string, data?: Record<string, unknown>) => (data ? `${text} ${JSON.stringify(data)}` : text);
+    return {
+      config: validateAdapterConfig(definition.manifest, binding.config),
+      secrets: { get: (name) => secrets[name] },
+      logger: {
+        info: (text, data) => logger.log(format(text, data)),
+        warn: (text, data) => logger.warn(format(text, data)),
+        error: (text, data) => logger.error(format(text, data)),
+      },
+      clock: { now: () => Date.now() },
+      http: httpClient(this.relay.settings.callTimeoutMs),
+      publish: async (name, payload) => {
+        await this.db.transaction((em) => appendEvent(em, name, { type: 'adapter-binding', id: binding.id }, payload, `${name}:${binding.id}:${randomUUID()}`));
+        this.relay.kick();
+      },
+      idempotency: {
+        seen: async (key) => ((await this.db.query(`SELECT 1 FROM handled_event WHERE subscriber = $1 AND idempotency_key = $2`, [subscriber, key])) as unknown[]).length > 0,
+        remember: async (key) => {
+          await this.db.query(`INSERT INTO handled_event (subscriber, idempotency_key) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [subscriber, key]);
+        },
+      },
+    };
+  }
+}
