@@ -30,6 +30,19 @@ module.exports = {
       globalSetup: '<rootDir>/apps/api/test/global-setup.ts',
       globalTeardown: '<rootDir>/apps/api/test/global-teardown.ts',
       setupFiles: ['reflect-metadata'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/api/test/browser/'],
     }),
+    // The web app: its unit specs (apps/admin/src) and the browser tests (Debian chromium + the real API,
+    // in apps/api/test/browser because they start the API through its test harness). Same global setup
+    // file as `api`: jest runs it once when both projects run.
+    {
+      ...project('admin', 'apps/admin', {
+        globalSetup: '<rootDir>/apps/api/test/global-setup.ts',
+        globalTeardown: '<rootDir>/apps/api/test/global-teardown.ts',
+        setupFiles: ['reflect-metadata'],
+        testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+      }),
+      roots: ['<rootDir>/apps/admin', '<rootDir>/apps/api/test/browser'],
+    },
   ],
 };

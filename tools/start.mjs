@@ -4,12 +4,20 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { ensureAdminBuilt } from './build-admin.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 24) {
   console.error(`Maillage needs Node 24 (found ${process.version}); run it through npm so node_modules/.bin/node (npm package "node") is used.`);
   process.exit(1);
+}
+// The public directory / admin app (apps/admin), served by the API at `/`: rebuilt when missing or stale.
+// A failed build does not stop the API (it then serves GraphQL and the other routes only).
+try {
+  ensureAdminBuilt();
+} catch (error) {
+  console.error(`[admin] ${error instanceof Error ? error.message : error}: the API starts without the web app`);
 }
 const child = spawn(process.execPath, ['-r', '@swc-node/register', join(root, 'apps/api/src/main.ts')], {
   cwd: root,

@@ -23,6 +23,8 @@ if (Number(process.versions.node.split('.')[0]) < 24) {
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 if (!process.env.SKIP_STATIC_CHECKS && args.length === 0) {
   run('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+  // The web app has its own compiler settings (DOM, JSX, bundler resolution).
+  run('typecheck admin', bin('tsc'), ['-p', 'apps/admin/tsconfig.json', '--noEmit']);
   // The module-boundary rule reads Nx's project graph; compute it first (a fresh clone has none).
   run('project graph', bin('nx'), ['show', 'projects'], { NX_DAEMON: 'false', NX_NO_CLOUD: 'true' });
   run('lint', bin('eslint'), ['--max-warnings=0', 'apps', 'libs', 'tools']);

@@ -1,6 +1,10 @@
 import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { NextFunction, Request, Response } from 'express';
 import { ConsoleLogger, type INestApplication, type LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import type { ApiConfig } from './config';
 import { migrate } from './database/data-source';
@@ -13,7 +17,32 @@ export interface RunningApi {
   url: string;
   databaseUrl: string;
   seed?: SeedReport;
+  /** The built web app (apps/admin/dist) served at `/`, when there is one. */
+  webAppDir?: string;
   close(): Promise<void>;
+}
+
+/** Paths the API owns: never answered with the web app's index.html. */
+const API_PATHS = /^\/(graphql|healthz|metrics|ical|statements|webhooks)(\/|$)/;
+
+/**
+ * Serves the built web app (apps/admin/dist; ADMIN_DIST overrides) as static files at `/`, and its
+ * index.html for any other GET asking for HTML (client-side routes such as /points/<id>). Registered
+ * before Nest's routes; API paths pass through untouched. Returns the folder, or undefined if not built.
+ */
+export function serveWebApp(app: NestExpressApplication, dir = process.env.ADMIN_DIST ?? resolve(__dirname, '../../admin/dist')): string | undefined {
+  const index = join(dir, 'index.html');
+  if (!existsSync(index)) return undefined;
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PATHS.test(req.path) || !req.accepts('html') || /\.[a-z0-9]+$/i.test(req.path)) return next();
+    if (req.path === '/' || !req.path.startsWith('/assets/')) {
+      res.setHeader('cache-control', 'no-cache');
+      return res.sendFile(index);
+    }
+    next();
+  });
+  app.useStaticAssets(dir, { index: false, maxAge: '1y', immutable: true, fallthrough: true });
+  return dir;
 }
 
 /** The database the config names, or an embedded PostgreSQL started for this process. */
@@ -35,8 +64,9 @@ export async function startApi(config: ApiConfig, logger: LoggerService = create
   try {
     const applied = await migrate(db.url);
     if (applied.length) logger.log(`migrations applied: ${applied.join(', ')}`, 'Database');
-    const app = await NestFactory.create(AppModule.forRoot({ ...config, databaseUrl: db.url }), { logger, rawBody: true });
+    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ ...config, databaseUrl: db.url }), { logger, rawBody: true });
     app.enableShutdownHooks();
+    const webAppDir = serveWebApp(app);
     let seed: SeedReport | undefined;
     if (config.seedOnStart) {
       const seeder = app.get(SeedService);
@@ -50,6 +80,7 @@ export async function startApi(config: ApiConfig, logger: LoggerService = create
       url: `http://${config.host}:${address.port}`,
       databaseUrl: db.url,
       seed,
+      webAppDir,
       close: async () => {
         await app.close();
         await db.stop();

@@ -8,6 +8,8 @@ async function main(): Promise<void> {
   const api = await startApi(config, logger);
   const admin = api.seed?.admin;
   logger.log(`Maillage API ready in ${Date.now() - started} ms`, 'Main');
+  if (api.webAppDir) logger.log(`web app (directory): ${api.url}/`, 'Main');
+  else logger.log('web app not built (apps/admin/dist missing): run `node tools/build-admin.mjs`', 'Main');
   logger.log(`GraphQL: ${api.url}/graphql   health: ${api.url}/healthz   metrics: ${api.url}/metrics`, 'Main');
   if (admin?.password) logger.log(`first network admin created: ${admin.email} / ${admin.password} (shown once)`, 'Main');
   else if (admin) logger.log(`network admin: ${admin.email}`, 'Main');

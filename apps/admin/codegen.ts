@@ -1,0 +1,22 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+// `npm run codegen`: types from the committed API schema.
+//  - generated/graphql.ts: the app's operations (typescript-operations, which since v6 emits the enums and
+//    inputs the operations use itself: combining it with `typescript` in one file would declare them twice);
+//  - generated/schema-types.ts: every schema type (typescript), for the admin editors to come.
+const scalars = { DateTime: 'string', JSON: 'unknown' };
+const config: CodegenConfig = {
+  schema: 'apps/api/schema.graphql',
+  documents: ['apps/admin/src/operations.ts'],
+  generates: {
+    'apps/admin/src/generated/graphql.ts': {
+      plugins: ['typescript-operations'],
+      config: { enumType: 'string-literal', scalars, useTypeImports: true },
+    },
+    'apps/admin/src/generated/schema-types.ts': {
+      plugins: ['typescript'],
+      config: { enumsAsTypes: true, scalars, useTypeImports: true },
+    },
+  },
+};
+export default config;

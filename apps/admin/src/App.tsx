@@ -1,0 +1,47 @@
+import { useEffect, useRef } from 'react';
+import { LANGS } from './i18n';
+import { useI18n } from './i18n-context';
+import { DirectoryPage } from './pages/DirectoryPage';
+import { PointPage } from './pages/PointPage';
+import { Link, useLocation } from './router';
+
+export function App() {
+  const { t, lang, setLang } = useI18n();
+  const location = useLocation();
+  const pointId = /^\/points\/([^/]+)\/?$/.exec(location.pathname)?.[1];
+  const main = useRef<HTMLElement>(null);
+  // Moving to another page puts the focus on its content (screen readers announce the new page).
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    main.current?.focus();
+  }, [location.pathname]);
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <header className="site-header">
+        <div className="brand">
+          <Link href="/" className="brand-link">
+            {t('app.title')}
+          </Link>
+          <span className="tagline">{t('app.tagline')}</span>
+        </div>
+        <nav aria-label={t('lang.label')} className="lang-switch">
+          {LANGS.map((code) => (
+            <button key={code} type="button" lang={code} aria-pressed={lang === code} onClick={() => setLang(code)}>
+              {t(`lang.${code}`)}
+            </button>
+          ))}
+        </nav>
+      </header>
+      <main id="main" ref={main} tabIndex={-1}>
+        {pointId ? <PointPage id={decodeURIComponent(pointId)} /> : <DirectoryPage />}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,1420 @@
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An instant, ISO 8601 with an offset (Z or ±hh:mm). */
+  DateTime: { input: string; output: string; }
+  /** A JSON value. */
+  JSON: { input: unknown; output: unknown; }
+};
+
+export type AccessPolicy =
+  | 'COMPANIES_ONLY'
+  | 'EPCI_PROJECTS_ONLY'
+  | 'INTERNAL_ONLY'
+  | 'OPEN_TO_ALL';
+
+/** An adapter bound to a point. Secrets are write-only: only their names are shown. */
+export type AdapterBinding = {
+  __typename?: 'AdapterBinding';
+  adapterId: Scalars['String']['output'];
+  config: Scalars['JSON']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  enabled: Scalars['Boolean']['output'];
+  health: AdapterHealth;
+  id: Scalars['ID']['output'];
+  pointId: Scalars['ID']['output'];
+  secretNames: Array<Scalars['String']['output']>;
+};
+
+export type AdapterHealth = {
+  __typename?: 'AdapterHealth';
+  detail?: Maybe<Scalars['String']['output']>;
+  /** up, degraded or down. */
+  status: Scalars['String']['output'];
+};
+
+/** An installed adapter; configSchema (JSON Schema) drives the admin form, secret properties are write-only. */
+export type AdapterManifest = {
+  __typename?: 'AdapterManifest';
+  capabilities: Array<Scalars['String']['output']>;
+  configSchema: Scalars['JSON']['output'];
+  displayName: Scalars['String']['output'];
+  id: Scalars['String']['output'];
+  /** conferencing, endpoint, concierge or notification. */
+  kind: Scalars['String']['output'];
+  /** Properties of configSchema passed in `secrets`, never returned. */
+  secretNames: Array<Scalars['String']['output']>;
+  /** Events delivered to the adapter. */
+  subscribes: Array<Scalars['String']['output']>;
+  version: Scalars['String']['output'];
+};
+
+export type AllowanceInput = {
+  categories: Array<Scalars['String']['input']>;
+  id: Scalars['String']['input'];
+  label: Scalars['String']['input'];
+  minutesPerMonth: Scalars['Int']['input'];
+  requesterGroup?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type AllowanceUseView = {
+  __typename?: 'AllowanceUseView';
+  allowanceId: Scalars['String']['output'];
+  label: Scalars['String']['output'];
+  minutes: Scalars['Int']['output'];
+  remainingMinutes: Scalars['Int']['output'];
+};
+
+/** An API key acting for one organisation (sites that integrate through GraphQL). */
+export type ApiKey = {
+  __typename?: 'ApiKey';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  organisationId: Scalars['ID']['output'];
+  /** First characters of the key, to recognise it. */
+  prefix: Scalars['String']['output'];
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  role: Role;
+};
+
+export type AuthPayload = {
+  __typename?: 'AuthPayload';
+  expiresAt: Scalars['DateTime']['output'];
+  /** Bearer token for the Authorization header. */
+  token: Scalars['String']['output'];
+  user: User;
+};
+
+export type Availability = {
+  __typename?: 'Availability';
+  /** Bookable start times for the requested duration. */
+  slots: Array<TimeSlot>;
+  /** Maximal free windows common to every room. */
+  windows: Array<TimeSlot>;
+};
+
+export type AvailabilityChange = {
+  __typename?: 'AvailabilityChange';
+  from: Scalars['DateTime']['output'];
+  pointIds: Array<Scalars['ID']['output']>;
+  roomIds: Array<Scalars['ID']['output']>;
+  to: Scalars['DateTime']['output'];
+};
+
+export type AvailabilityInput = {
+  durationMinutes: Scalars['Int']['input'];
+  from: Scalars['DateTime']['input'];
+  /** Include off-hours bookable on request (flagged onRequest). */
+  includeOnRequest?: Scalars['Boolean']['input'];
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  /** Rooms that must all be free at once (several points: a multi-point meeting). */
+  roomIds: Array<Scalars['ID']['input']>;
+  to: Scalars['DateTime']['input'];
+};
+
+export type BookingPayload = {
+  __typename?: 'BookingPayload';
+  /** Shown once: lets the organiser view, change or cancel without an account. */
+  accessToken: Scalars['String']['output'];
+  reservation: Reservation;
+};
+
+export type BookingPolicy = {
+  __typename?: 'BookingPolicy';
+  approvalCategories: Array<RequesterCategory>;
+  granularityMinutes: Scalars['Int']['output'];
+  horizonDays: Scalars['Int']['output'];
+  maxDurationMinutes: Scalars['Int']['output'];
+  minDurationMinutes: Scalars['Int']['output'];
+  minLeadMinutes: Scalars['Int']['output'];
+  setupBufferMinutes: Scalars['Int']['output'];
+  teardownBufferMinutes: Scalars['Int']['output'];
+};
+
+export type BookingPolicyInput = {
+  approvalCategories?: Array<RequesterCategory>;
+  granularityMinutes: Scalars['Int']['input'];
+  horizonDays: Scalars['Int']['input'];
+  maxDurationMinutes: Scalars['Int']['input'];
+  minDurationMinutes: Scalars['Int']['input'];
+  minLeadMinutes: Scalars['Int']['input'];
+  setupBufferMinutes: Scalars['Int']['input'];
+  teardownBufferMinutes: Scalars['Int']['input'];
+};
+
+export type CostFiguresView = {
+  __typename?: 'CostFiguresView';
+  completedMeetings: Scalars['Int']['output'];
+  /** null when no meeting was completed. */
+  costPerMeetingCents?: Maybe<Scalars['Int']['output']>;
+  netCents?: Maybe<Scalars['Int']['output']>;
+  oneOffCents: Scalars['Int']['output'];
+  recurringByKind: RecurringByKindView;
+  recurringCents: Scalars['Int']['output'];
+  /** Frozen quotes of the completed meetings, including VAT. */
+  revenueCents?: Maybe<Scalars['Int']['output']>;
+  totalCostCents: Scalars['Int']['output'];
+};
+
+export type CostPerCallView = {
+  __typename?: 'CostPerCallView';
+  costs: Array<OperatingCostView>;
+  fromMonth: Scalars['String']['output'];
+  months: Array<MonthCostFiguresView>;
+  pointId: Scalars['ID']['output'];
+  toMonth: Scalars['String']['output'];
+  total: CostFiguresView;
+  years: Array<YearCostFiguresView>;
+};
+
+export type CreateApiKeyInput = {
+  name: Scalars['String']['input'];
+  organisationId: Scalars['ID']['input'];
+  role?: Role;
+};
+
+export type CreateOrganisationInput = {
+  address: Scalars['String']['input'];
+  contactEmail?: InputMaybe<Scalars['String']['input']>;
+  contactPhone?: InputMaybe<Scalars['String']['input']>;
+  kind: OrganisationKind;
+  name: Scalars['String']['input'];
+  postcode: Scalars['String']['input'];
+  siret?: InputMaybe<Scalars['String']['input']>;
+  slug: Scalars['String']['input'];
+  territoryPostcodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  town: Scalars['String']['input'];
+};
+
+export type CreatePointInput = {
+  accessPolicy: AccessPolicy;
+  accessibleReducedMobility?: InputMaybe<Scalars['Boolean']['input']>;
+  address: Scalars['String']['input'];
+  bandwidthKbps: Scalars['Int']['input'];
+  fixedIp?: InputMaybe<Scalars['String']['input']>;
+  hostSiteType: HostSiteType;
+  independentEntrance?: InputMaybe<Scalars['Boolean']['input']>;
+  internalNotes?: InputMaybe<Scalars['String']['input']>;
+  latitude: Scalars['Float']['input'];
+  longitude: Scalars['Float']['input'];
+  name: Scalars['String']['input'];
+  networkLine: NetworkLine;
+  openingSchedule: OpeningScheduleInput;
+  organisationId: Scalars['ID']['input'];
+  phone?: InputMaybe<Scalars['String']['input']>;
+  postcode: Scalars['String']['input'];
+  receptionOnSite?: InputMaybe<Scalars['Boolean']['input']>;
+  rooms?: Array<RoomInput>;
+  rulesOfUse?: InputMaybe<Scalars['String']['input']>;
+  slug: Scalars['String']['input'];
+  status?: InputMaybe<PointStatus>;
+  technicianOnSite?: InputMaybe<Scalars['Boolean']['input']>;
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+  town: Scalars['String']['input'];
+};
+
+export type CreatePriceListInput = {
+  name: Scalars['String']['input'];
+  /** Required without pointId; must be the point’s organisation with it. */
+  organisationId?: InputMaybe<Scalars['ID']['input']>;
+  /** The point priced; absent: the organisation’s list for its points without their own. */
+  pointId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type CreateUserInput = {
+  displayName: Scalars['String']['input'];
+  email: Scalars['String']['input'];
+  organisationId?: InputMaybe<Scalars['ID']['input']>;
+  password: Scalars['String']['input'];
+  role: Role;
+};
+
+export type CreatedApiKey = {
+  __typename?: 'CreatedApiKey';
+  apiKey: ApiKey;
+  /** Shown once; keep it safe. */
+  key: Scalars['String']['output'];
+};
+
+export type DatedException = {
+  __typename?: 'DatedException';
+  /** YYYY-MM-DD, local date. */
+  date: Scalars['String']['output'];
+  /** closed: the whole day; hours: the day’s hours are replaced by ranges. */
+  kind: Scalars['String']['output'];
+  ranges?: Maybe<Array<TimeRange>>;
+  reason?: Maybe<Scalars['String']['output']>;
+};
+
+export type DatedExceptionInput = {
+  /** YYYY-MM-DD, local date. */
+  date: Scalars['String']['input'];
+  /** closed: the whole day; hours: the day’s hours are replaced by ranges. */
+  kind: Scalars['String']['input'];
+  ranges?: InputMaybe<Array<TimeRangeInput>>;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Endpoint = {
+  __typename?: 'Endpoint';
+  /** Non-secret adapter configuration. */
+  adapterConfig: Scalars['JSON']['output'];
+  adapterId?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: EndpointKind;
+  model?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  protocol: EndpointProtocol;
+  roomId: Scalars['ID']['output'];
+  /** Names of the secrets that are set (values are write-only). */
+  secretNames: Array<Scalars['String']['output']>;
+  sipUri?: Maybe<Scalars['String']['output']>;
+  vendor?: Maybe<Scalars['String']['output']>;
+};
+
+export type EndpointInput = {
+  adapterConfig?: InputMaybe<Scalars['JSON']['input']>;
+  adapterId?: InputMaybe<Scalars['String']['input']>;
+  /** Write-only secrets (string values); never readable back. */
+  adapterSecrets?: InputMaybe<Scalars['JSON']['input']>;
+  kind: EndpointKind;
+  model?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  protocol: EndpointProtocol;
+  sipUri?: InputMaybe<Scalars['String']['input']>;
+  vendor?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type EndpointKind =
+  | 'PHONE'
+  | 'ROOM_SYSTEM'
+  | 'SOFT_CLIENT';
+
+export type EndpointProtocol =
+  | 'H323'
+  | 'SIP'
+  | 'WEBRTC';
+
+/** The delivery of one event to one durable subscriber (an adapter binding, a handler, or the relay itself). */
+export type EventDelivery = {
+  __typename?: 'EventDelivery';
+  aggregateId: Scalars['String']['output'];
+  aggregateType: Scalars['String']['output'];
+  attempts: Scalars['Int']['output'];
+  eventId: Scalars['ID']['output'];
+  eventName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  lastError?: Maybe<Scalars['String']['output']>;
+  occurredAt: Scalars['DateTime']['output'];
+  payload: Scalars['JSON']['output'];
+  /** pending, done or dead. */
+  status: Scalars['String']['output'];
+  /** 'adapter:<bindingId>', a handler's name, or 'relay' (events it refused, e.g. unknown names). */
+  subscriber: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type EventDeliveryConnection = {
+  __typename?: 'EventDeliveryConnection';
+  edges: Array<EventDeliveryEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type EventDeliveryEdge = {
+  __typename?: 'EventDeliveryEdge';
+  cursor: Scalars['String']['output'];
+  node: EventDelivery;
+};
+
+export type FrozenQuoteView = {
+  __typename?: 'FrozenQuoteView';
+  frozenAt: Scalars['DateTime']['output'];
+  quote: QuoteView;
+  reservationId: Scalars['ID']['output'];
+};
+
+/** A slot a host holds its shared room for (theatre, council meeting). */
+export type HostBlock = {
+  __typename?: 'HostBlock';
+  end: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  roomId: Scalars['ID']['output'];
+  /** 'manual', 'ics:upload' or 'ics:<sha-256 of the URL>'. */
+  source: Scalars['String']['output'];
+  start: Scalars['DateTime']['output'];
+  summary?: Maybe<Scalars['String']['output']>;
+  uid: Scalars['String']['output'];
+};
+
+/** Result of importing a host calendar into a shared room. */
+export type HostBlockImport = {
+  __typename?: 'HostBlockImport';
+  /** Window imported: from now … */
+  from: Scalars['DateTime']['output'];
+  /** Blocks now held (overlapping events merged). */
+  imported: Scalars['Int']['output'];
+  /** Blocks of the same source removed by this import. */
+  replaced: Scalars['Int']['output'];
+  /** Events ignored: cancelled, free (TRANSP:TRANSPARENT) or of no duration. */
+  skipped: Scalars['Int']['output'];
+  /** 'ics:upload' or 'ics:<sha-256 of the URL>'; a new import replaces the blocks of the same source. */
+  source: Scalars['String']['output'];
+  /** … to the booking horizon of the room. */
+  to: Scalars['DateTime']['output'];
+};
+
+export type HostSiteType =
+  | 'BUSINESS_INCUBATOR'
+  | 'CYBER_CENTRE'
+  | 'EPCI_HEAD_OFFICE'
+  | 'LIBRARY'
+  | 'OTHER'
+  | 'SCHOOL'
+  | 'TOWN_HALL';
+
+export type MonthCostFiguresView = {
+  __typename?: 'MonthCostFiguresView';
+  completedMeetings: Scalars['Int']['output'];
+  /** null when no meeting was completed. */
+  costPerMeetingCents?: Maybe<Scalars['Int']['output']>;
+  month: Scalars['String']['output'];
+  netCents?: Maybe<Scalars['Int']['output']>;
+  oneOffCents: Scalars['Int']['output'];
+  recurringByKind: RecurringByKindView;
+  recurringCents: Scalars['Int']['output'];
+  /** Frozen quotes of the completed meetings, including VAT. */
+  revenueCents?: Maybe<Scalars['Int']['output']>;
+  totalCostCents: Scalars['Int']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Adds a room system; adapterSecrets are stored encrypted and never readable. */
+  addEndpoint: Endpoint;
+  /** Holds a room for the host’s own use; CONFLICT when it overlaps a reservation or another block. */
+  addHostBlock: HostBlock;
+  /** Admin of the organisation: a recurring (monthly) or one-off cost of a point. */
+  addOperatingCost: OperatingCostView;
+  addRoom: Room;
+  /** The host approves a request (off-hours, category needing approval). */
+  approveReservation: Reservation;
+  /** Binds an adapter to a point. config is checked against the manifest (BAD_USER_INPUT with the field path, nothing written). */
+  bindAdapter: AdapterBinding;
+  /** Books one or several rooms; CONFLICT names the slot when a room is taken. */
+  book: BookingPayload;
+  bookRecurring: RecurringBookingPayload;
+  cancelReservation: Reservation;
+  changeReservation: Reservation;
+  createApiKey: CreatedApiKey;
+  /** Network admins only. */
+  createOrganisation: Organisation;
+  createPoint: Point;
+  /** Admin of the organisation: a price list for a point, or for all the organisation’s points. */
+  createPriceList: PriceListView;
+  createUser: User;
+  extendReservation: Reservation;
+  /** Imports the host’s own uses of a room from an iCalendar text or an http(s) URL (10 s, 2 MB). Replaces the blocks of the same source; CONFLICT (nothing imported) when a block overlaps a reservation. */
+  importHostBlocks: HostBlockImport;
+  login: AuthPayload;
+  /** Admin of the organisation: a new immutable version; the previous open-ended one ends where it starts. */
+  publishPriceListVersion: PriceListView;
+  /** After its start, the host records that the meeting took place (COMPLETED) or that nobody came (NO_SHOW). */
+  recordReservationOutcome: Reservation;
+  rejectReservation: Reservation;
+  /** Frees a host block (an imported one comes back at the next import of its calendar). */
+  removeHostBlock: Scalars['Boolean']['output'];
+  removeOperatingCost: Scalars['Boolean']['output'];
+  removeRoom: Scalars['Boolean']['output'];
+  /** Delivers a dead letter again (attempts reset). Network admins. */
+  replayDeadLetter: EventDelivery;
+  /** Delivers again every dead letter of a subscriber; returns how many. Network admins. */
+  replayDeadLetters: Scalars['Int']['output'];
+  revokeApiKey: ApiKey;
+  /** Sets the booking rules of a point, or of one of its rooms when roomId is given. */
+  setBookingPolicy: BookingPolicy;
+  /** Replaces the weekly rules, dated exceptions and holiday rule of a point. */
+  setOpeningHours: Point;
+  /** Removes a binding; its adapter instance is disposed on every API process. */
+  unbindAdapter: Scalars['Boolean']['output'];
+  updateEndpoint: Endpoint;
+  updateOrganisation: Organisation;
+  updatePoint: Point;
+  updateRoom: Room;
+};
+
+
+export type MutationAddEndpointArgs = {
+  input: EndpointInput;
+  roomId: Scalars['ID']['input'];
+};
+
+
+export type MutationAddHostBlockArgs = {
+  end: Scalars['DateTime']['input'];
+  roomId: Scalars['ID']['input'];
+  start: Scalars['DateTime']['input'];
+  summary?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationAddOperatingCostArgs = {
+  input: OperatingCostInput;
+};
+
+
+export type MutationAddRoomArgs = {
+  input: RoomInput;
+  pointId: Scalars['ID']['input'];
+};
+
+
+export type MutationApproveReservationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationBindAdapterArgs = {
+  adapterId: Scalars['String']['input'];
+  config: Scalars['JSON']['input'];
+  pointId: Scalars['ID']['input'];
+  secrets?: InputMaybe<Scalars['JSON']['input']>;
+};
+
+
+export type MutationBookArgs = {
+  input: ReservationInput;
+};
+
+
+export type MutationBookRecurringArgs = {
+  input: RecurringReservationInput;
+};
+
+
+export type MutationCancelReservationArgs = {
+  accessToken?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationChangeReservationArgs = {
+  accessToken?: InputMaybe<Scalars['String']['input']>;
+  end: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+  start: Scalars['DateTime']['input'];
+};
+
+
+export type MutationCreateApiKeyArgs = {
+  input: CreateApiKeyInput;
+};
+
+
+export type MutationCreateOrganisationArgs = {
+  input: CreateOrganisationInput;
+};
+
+
+export type MutationCreatePointArgs = {
+  input: CreatePointInput;
+};
+
+
+export type MutationCreatePriceListArgs = {
+  input: CreatePriceListInput;
+};
+
+
+export type MutationCreateUserArgs = {
+  input: CreateUserInput;
+};
+
+
+export type MutationExtendReservationArgs = {
+  accessToken?: InputMaybe<Scalars['String']['input']>;
+  end: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationImportHostBlocksArgs = {
+  ics?: InputMaybe<Scalars['String']['input']>;
+  roomId: Scalars['ID']['input'];
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationLoginArgs = {
+  email: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+};
+
+
+export type MutationPublishPriceListVersionArgs = {
+  input: PriceListVersionInput;
+  priceListId: Scalars['ID']['input'];
+};
+
+
+export type MutationRecordReservationOutcomeArgs = {
+  id: Scalars['ID']['input'];
+  outcome: ReservationOutcome;
+};
+
+
+export type MutationRejectReservationArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationRemoveHostBlockArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveOperatingCostArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveRoomArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationReplayDeadLetterArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationReplayDeadLettersArgs = {
+  subscriber: Scalars['String']['input'];
+};
+
+
+export type MutationRevokeApiKeyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetBookingPolicyArgs = {
+  pointId: Scalars['ID']['input'];
+  policy: BookingPolicyInput;
+  roomId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationSetOpeningHoursArgs = {
+  pointId: Scalars['ID']['input'];
+  schedule: OpeningScheduleInput;
+};
+
+
+export type MutationUnbindAdapterArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateEndpointArgs = {
+  id: Scalars['ID']['input'];
+  input: EndpointInput;
+};
+
+
+export type MutationUpdateOrganisationArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateOrganisationInput;
+};
+
+
+export type MutationUpdatePointArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdatePointInput;
+};
+
+
+export type MutationUpdateRoomArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateRoomInput;
+};
+
+export type NearInput = {
+  latitude: Scalars['Float']['input'];
+  longitude: Scalars['Float']['input'];
+  /** Radius in km (straight line), at most 500. */
+  radiusKm: Scalars['Float']['input'];
+};
+
+export type NetworkLine =
+  | 'DEDICATED_ADSL'
+  | 'FIBRE'
+  | 'SHARED_QOS';
+
+export type NetworkSummary = {
+  __typename?: 'NetworkSummary';
+  accessiblePoints: Scalars['Int']['output'];
+  activePoints: Scalars['Int']['output'];
+  dismantledPoints: Scalars['Int']['output'];
+  onHoldPoints: Scalars['Int']['output'];
+  openNow: Scalars['Int']['output'];
+  organisations: Scalars['Int']['output'];
+  rooms: Scalars['Int']['output'];
+  seats: Scalars['Int']['output'];
+};
+
+export type OpenInterval = {
+  __typename?: 'OpenInterval';
+  end: Scalars['DateTime']['output'];
+  onRequest: Scalars['Boolean']['output'];
+  start: Scalars['DateTime']['output'];
+};
+
+export type OpenState = {
+  __typename?: 'OpenState';
+  closesAt?: Maybe<Scalars['DateTime']['output']>;
+  onRequest: Scalars['Boolean']['output'];
+  open: Scalars['Boolean']['output'];
+};
+
+export type OpeningSchedule = {
+  __typename?: 'OpeningSchedule';
+  closedOnPublicHolidays: Scalars['Boolean']['output'];
+  exceptions: Array<DatedException>;
+  timeZone: Scalars['String']['output'];
+  weekly: Array<WeeklyRule>;
+};
+
+export type OpeningScheduleInput = {
+  closedOnPublicHolidays?: Scalars['Boolean']['input'];
+  exceptions?: Array<DatedExceptionInput>;
+  weekly: Array<WeeklyRuleInput>;
+};
+
+export type OperatingCostInput = {
+  /** One-off: paid once on `date`. */
+  amountCents?: InputMaybe<Scalars['Int']['input']>;
+  date?: InputMaybe<Scalars['String']['input']>;
+  fromMonth?: InputMaybe<Scalars['String']['input']>;
+  /** CONCIERGE_SUBSCRIPTION, LINE, MAINTENANCE or OTHER. */
+  kind: Scalars['String']['input'];
+  label: Scalars['String']['input'];
+  /** Recurring: paid every month from `fromMonth` to `toMonth`. */
+  monthlyCents?: InputMaybe<Scalars['Int']['input']>;
+  pointId: Scalars['ID']['input'];
+  /** Last month paid (inclusive); open-ended when absent. */
+  toMonth?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type OperatingCostView = {
+  __typename?: 'OperatingCostView';
+  amountCents?: Maybe<Scalars['Int']['output']>;
+  date?: Maybe<Scalars['String']['output']>;
+  fromMonth?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: Scalars['String']['output'];
+  label: Scalars['String']['output'];
+  monthlyCents?: Maybe<Scalars['Int']['output']>;
+  pointId: Scalars['ID']['output'];
+  toMonth?: Maybe<Scalars['String']['output']>;
+};
+
+/** A body of the network: the operator, an EPCI, a commune, an association, a company. */
+export type Organisation = {
+  __typename?: 'Organisation';
+  address: Scalars['String']['output'];
+  contactEmail?: Maybe<Scalars['String']['output']>;
+  contactPhone?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  kind: OrganisationKind;
+  name: Scalars['String']['output'];
+  postcode: Scalars['String']['output'];
+  siret?: Maybe<Scalars['String']['output']>;
+  slug: Scalars['String']['output'];
+  /** Postcodes of the communes of its territory (in/out of territory pricing). */
+  territoryPostcodes: Array<Scalars['String']['output']>;
+  town: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type OrganisationKind =
+  | 'ASSOCIATION'
+  | 'COMMUNE'
+  | 'COMPANY'
+  | 'EPCI'
+  | 'NETWORK_OPERATOR';
+
+export type OrganiserInput = {
+  email: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  phone?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+export type ParticipantKind =
+  | 'PHONE'
+  | 'SIP'
+  | 'WEB_GUEST';
+
+export type Point = {
+  __typename?: 'Point';
+  accessPolicy: AccessPolicy;
+  accessibleReducedMobility: Scalars['Boolean']['output'];
+  address: Scalars['String']['output'];
+  /** Guaranteed bandwidth each way, kbit/s (at least 512). */
+  bandwidthKbps: Scalars['Int']['output'];
+  /** Booking rules (the platform default when the host set none). */
+  bookingPolicy: BookingPolicy;
+  createdAt: Scalars['DateTime']['output'];
+  /** Private: the fixed IP of the line. */
+  fixedIp?: Maybe<Scalars['String']['output']>;
+  hostSiteType: HostSiteType;
+  id: Scalars['ID']['output'];
+  independentEntrance: Scalars['Boolean']['output'];
+  /** Private: notes for the host’s staff. */
+  internalNotes?: Maybe<Scalars['String']['output']>;
+  /** Is the point open at this instant (default: now)? */
+  isOpenAt: OpenState;
+  latitude: Scalars['Float']['output'];
+  longitude: Scalars['Float']['output'];
+  name: Scalars['String']['output'];
+  networkLine: NetworkLine;
+  /** The next opening intervals from an instant (default: now). */
+  nextOpenings: Array<OpenInterval>;
+  openingSchedule: OpeningSchedule;
+  organisation: Organisation;
+  organisationId: Scalars['ID']['output'];
+  phone?: Maybe<Scalars['String']['output']>;
+  postcode: Scalars['String']['output'];
+  receptionOnSite: Scalars['Boolean']['output'];
+  rooms: Array<Room>;
+  /** Rules of use (règlement intérieur). */
+  rulesOfUse?: Maybe<Scalars['String']['output']>;
+  slug: Scalars['String']['output'];
+  status: PointStatus;
+  technicianOnSite: Scalars['Boolean']['output'];
+  /** IANA time zone in which opening hours are read. */
+  timeZone: Scalars['String']['output'];
+  town: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+
+export type PointIsOpenAtArgs = {
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+export type PointNextOpeningsArgs = {
+  count?: Scalars['Int']['input'];
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+export type PointFilter = {
+  accessPolicies?: InputMaybe<Array<AccessPolicy>>;
+  accessible?: InputMaybe<Scalars['Boolean']['input']>;
+  minCapacity?: InputMaybe<Scalars['Int']['input']>;
+  near?: InputMaybe<NearInput>;
+  /** Only points open (or open on request) at this instant. */
+  openAt?: InputMaybe<Scalars['DateTime']['input']>;
+  organisationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Default: ACTIVE only. */
+  statuses?: InputMaybe<Array<PointStatus>>;
+  /** Matches name, town, postcode or organisation. */
+  text?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type PointSearchConnection = {
+  __typename?: 'PointSearchConnection';
+  edges: Array<PointSearchEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PointSearchEdge = {
+  __typename?: 'PointSearchEdge';
+  cursor: Scalars['String']['output'];
+  node: PointSearchHit;
+};
+
+export type PointSearchHit = {
+  __typename?: 'PointSearchHit';
+  /** Straight-line km from the `near` coordinate. */
+  distanceKm?: Maybe<Scalars['Float']['output']>;
+  point: Point;
+};
+
+export type PointStatus =
+  | 'ACTIVE'
+  | 'DISMANTLED'
+  | 'ON_HOLD';
+
+export type PointTariffs = {
+  __typename?: 'PointTariffs';
+  current?: Maybe<PriceListVersionView>;
+  pointId: Scalars['ID']['output'];
+  /** The point’s own list, else its organisation’s; null: no tariff published. */
+  priceList?: Maybe<PriceListView>;
+  upcoming: Array<PriceListVersionView>;
+};
+
+export type PriceListVersionInput = {
+  allowances?: Array<AllowanceInput>;
+  dayCapCents?: InputMaybe<Scalars['Int']['input']>;
+  minimumChargeCents?: InputMaybe<Scalars['Int']['input']>;
+  /** EXCL_VAT or INCL_VAT: the basis of every amount of the version. */
+  pricesInclude: Scalars['String']['input'];
+  promotions?: Array<PromotionInput>;
+  rates: Array<TariffRateInput>;
+  surcharges?: Array<SurchargeInput>;
+  unit: TariffUnitInput;
+  /** First local date of validity, YYYY-MM-DD (inclusive). */
+  validFrom: Scalars['String']['input'];
+  /** End of validity, YYYY-MM-DD (exclusive); open-ended when absent. */
+  validTo?: InputMaybe<Scalars['String']['input']>;
+  /** VAT rate in basis points: 2000 = 20 %. */
+  vatRateBp: Scalars['Int']['input'];
+};
+
+export type PriceListVersionView = {
+  __typename?: 'PriceListVersionView';
+  createdAt: Scalars['DateTime']['output'];
+  /** The whole version as the tariff engine reads it (rates, surcharges, allowances, promotions...). */
+  definition: Scalars['JSON']['output'];
+  id: Scalars['ID']['output'];
+  priceListId: Scalars['ID']['output'];
+  /** EXCL_VAT or INCL_VAT. */
+  pricesInclude: Scalars['String']['output'];
+  /** PAST, CURRENT or FUTURE, on today’s date in the point’s time zone. */
+  status: Scalars['String']['output'];
+  unitHours?: Maybe<Scalars['Float']['output']>;
+  /** SLOT, HOUR, HALF_DAY or DAY. */
+  unitKind: Scalars['String']['output'];
+  /** First local date of validity (inclusive). */
+  validFrom: Scalars['String']['output'];
+  /** End of validity (exclusive); null: open-ended. */
+  validTo?: Maybe<Scalars['String']['output']>;
+  /** VAT rate, basis points (2000 = 20 %). */
+  vatRateBp: Scalars['Int']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type PriceListView = {
+  __typename?: 'PriceListView';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  organisationId: Scalars['ID']['output'];
+  pointId?: Maybe<Scalars['ID']['output']>;
+  /** Every version, oldest first: the history stays readable. */
+  versions: Array<PriceListVersionView>;
+};
+
+export type PromotionInput = {
+  categories?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** FIRST_USE_FREE or FREE_MONTHS. */
+  kind: Scalars['String']['input'];
+  /** YYYY-MM, for FREE_MONTHS. */
+  months?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type Purpose =
+  | 'ADMINISTRATION'
+  | 'CLIENT_RELATIONS'
+  | 'COORDINATION'
+  | 'CULTURE'
+  | 'EDUCATION'
+  | 'HEALTH'
+  | 'OTHER'
+  | 'RECRUITMENT'
+  | 'TECHNICAL_FOLLOW_UP'
+  | 'TRAINING';
+
+export type Query = {
+  __typename?: 'Query';
+  /** A point's adapter bindings, with health. Organisation admins of the point. */
+  adapterBindings: Array<AdapterBinding>;
+  /** The adapters this platform can bind (public). */
+  adapters: Array<AdapterManifest>;
+  apiKeys: Array<ApiKey>;
+  /** Free slots common to the rooms over a period (at most 62 days). */
+  availability: Availability;
+  /** Admin of the point’s organisation: costs, completed meetings, cost per meeting and revenue, by month and year. */
+  costPerCall: CostPerCallView;
+  /** Deliveries that failed too often (or events the relay refused), oldest first. Network admins. */
+  deadLetters: EventDeliveryConnection;
+  /** The signed-in user (null for API keys and visitors). */
+  me?: Maybe<User>;
+  networkSummary: NetworkSummary;
+  organisation: Organisation;
+  /** Every organisation of the network (public directory data). */
+  organisations: Array<Organisation>;
+  point: Point;
+  /** The public directory: points with filters, nearest first when `near` is given. */
+  points: PointSearchConnection;
+  /** Public: the price of a draft reservation before booking, every euro explained by a line. */
+  quote: QuoteView;
+  /** A reservation, for its organiser (reference + access token). */
+  reservationByReference: Reservation;
+  /** The quote frozen when the reservation was confirmed (null: none), for its organiser or its host. */
+  reservationQuote?: Maybe<FrozenQuoteView>;
+  /** Public: the tariff of a point — the version in force, upcoming versions and the whole history. */
+  tariffs: PointTariffs;
+};
+
+
+export type QueryAdapterBindingsArgs = {
+  pointId: Scalars['ID']['input'];
+};
+
+
+export type QueryApiKeysArgs = {
+  organisationId: Scalars['ID']['input'];
+};
+
+
+export type QueryAvailabilityArgs = {
+  input: AvailabilityInput;
+};
+
+
+export type QueryCostPerCallArgs = {
+  fromMonth: Scalars['String']['input'];
+  pointId: Scalars['ID']['input'];
+  toMonth: Scalars['String']['input'];
+};
+
+
+export type QueryDeadLettersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  subscriber?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryOrganisationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryPointArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryPointsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PointFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryQuoteArgs = {
+  input: QuoteInput;
+};
+
+
+export type QueryReservationByReferenceArgs = {
+  accessToken: Scalars['String']['input'];
+  reference: Scalars['String']['input'];
+};
+
+
+export type QueryReservationQuoteArgs = {
+  accessToken?: InputMaybe<Scalars['String']['input']>;
+  reservationId: Scalars['ID']['input'];
+};
+
+
+export type QueryTariffsArgs = {
+  pointId: Scalars['ID']['input'];
+};
+
+export type QuoteInput = {
+  end: Scalars['DateTime']['input'];
+  requesterCategory: RequesterCategory;
+  /** The organiser’s e-mail: included allowances already used this month and first use. */
+  requesterEmail?: InputMaybe<Scalars['String']['input']>;
+  requesterPostcode?: InputMaybe<Scalars['String']['input']>;
+  /** The rooms of the draft reservation; the first room’s point prices it. */
+  roomIds: Array<Scalars['ID']['input']>;
+  start: Scalars['DateTime']['input'];
+};
+
+export type QuoteLineView = {
+  __typename?: 'QuoteLineView';
+  allowanceId?: Maybe<Scalars['String']['output']>;
+  amountCents: Scalars['Int']['output'];
+  amountExclVatCents: Scalars['Int']['output'];
+  amountInclVatCents: Scalars['Int']['output'];
+  /** BASE, CAP, MINIMUM, SURCHARGE, ALLOWANCE or PROMOTION. */
+  kind: Scalars['String']['output'];
+  label: Scalars['String']['output'];
+  minutes?: Maybe<Scalars['Int']['output']>;
+  quantity: Scalars['Int']['output'];
+  /** In the price list’s basis (pricesInclude). */
+  unitCents: Scalars['Int']['output'];
+};
+
+export type QuoteView = {
+  __typename?: 'QuoteView';
+  allowanceUse: Array<AllowanceUseView>;
+  currency: Scalars['String']['output'];
+  durationMinutes: Scalars['Int']['output'];
+  lines: Array<QuoteLineView>;
+  localDays: Scalars['Int']['output'];
+  /** Minutes outside regular opening hours. */
+  offHoursMinutes: Scalars['Int']['output'];
+  pointId: Scalars['ID']['output'];
+  priceListId: Scalars['ID']['output'];
+  priceListVersionId: Scalars['ID']['output'];
+  pricesInclude: Scalars['String']['output'];
+  /** IN or OUT of the host’s territory. */
+  territory: Scalars['String']['output'];
+  totalExclVatCents: Scalars['Int']['output'];
+  totalInclVatCents: Scalars['Int']['output'];
+  units: Scalars['Int']['output'];
+  vatCents: Scalars['Int']['output'];
+  vatRateBp: Scalars['Int']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type RecurrenceMode =
+  | 'ALL_OR_NOTHING'
+  | 'SKIP_CLASHES';
+
+export type RecurringBookingPayload = {
+  __typename?: 'RecurringBookingPayload';
+  accessToken: Scalars['String']['output'];
+  reservations: Array<Reservation>;
+  seriesId: Scalars['ID']['output'];
+  skipped: Array<SkippedOccurrence>;
+};
+
+export type RecurringByKindView = {
+  __typename?: 'RecurringByKindView';
+  conciergeSubscription: Scalars['Int']['output'];
+  line: Scalars['Int']['output'];
+  maintenance: Scalars['Int']['output'];
+  other: Scalars['Int']['output'];
+};
+
+export type RecurringReservationInput = {
+  end: Scalars['DateTime']['input'];
+  mode?: RecurrenceMode;
+  organiser: OrganiserInput;
+  participants?: Array<RemoteParticipantInput>;
+  purpose: Purpose;
+  requesterCategory: RequesterCategory;
+  /** Postcode of the requester’s commune: decides in or out of territory. */
+  requesterPostcode?: InputMaybe<Scalars['String']['input']>;
+  /** One room, or several at different points for a multi-point meeting. */
+  rooms: Array<ReservationRoomInput>;
+  /** RFC 5545 RRULE, e.g. FREQ=WEEKLY;BYDAY=TH;COUNT=10 */
+  rrule: Scalars['String']['input'];
+  start: Scalars['DateTime']['input'];
+  title: Scalars['String']['input'];
+};
+
+export type RemoteParticipantInput = {
+  email?: InputMaybe<Scalars['String']['input']>;
+  kind: ParticipantKind;
+  name?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  sipUri?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RequesterCategory =
+  | 'ASSOCIATION'
+  | 'COMPANY'
+  | 'INDIVIDUAL'
+  | 'INTERNAL'
+  | 'PUBLIC_SERVICE';
+
+export type Reservation = {
+  __typename?: 'Reservation';
+  createdAt: Scalars['DateTime']['output'];
+  end: Scalars['DateTime']['output'];
+  /** Creation, changes, extensions, approvals and cancellations. */
+  history: Array<ReservationChange>;
+  id: Scalars['ID']['output'];
+  /** Requester inside the host organisation’s territory. */
+  inTerritory: Scalars['Boolean']['output'];
+  participants: Array<ReservationParticipant>;
+  purpose: Purpose;
+  /** Human reference, e.g. MLG-0000042. */
+  reference: Scalars['String']['output'];
+  requesterCategory: RequesterCategory;
+  rooms: Array<ReservationRoom>;
+  /** iCalendar SEQUENCE: increases with every change. */
+  sequence: Scalars['Int']['output'];
+  seriesId?: Maybe<Scalars['ID']['output']>;
+  seriesIndex?: Maybe<Scalars['Int']['output']>;
+  start: Scalars['DateTime']['output'];
+  status: ReservationStatus;
+  statusReason?: Maybe<Scalars['String']['output']>;
+  title: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type ReservationChange = {
+  __typename?: 'ReservationChange';
+  actor: Scalars['String']['output'];
+  at: Scalars['DateTime']['output'];
+  fromEnd?: Maybe<Scalars['DateTime']['output']>;
+  fromStart?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  kind: Scalars['String']['output'];
+  reason?: Maybe<Scalars['String']['output']>;
+  toEnd?: Maybe<Scalars['DateTime']['output']>;
+  toStart?: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type ReservationInput = {
+  end: Scalars['DateTime']['input'];
+  organiser: OrganiserInput;
+  participants?: Array<RemoteParticipantInput>;
+  purpose: Purpose;
+  requesterCategory: RequesterCategory;
+  /** Postcode of the requester’s commune: decides in or out of territory. */
+  requesterPostcode?: InputMaybe<Scalars['String']['input']>;
+  /** One room, or several at different points for a multi-point meeting. */
+  rooms: Array<ReservationRoomInput>;
+  start: Scalars['DateTime']['input'];
+  title: Scalars['String']['input'];
+};
+
+export type ReservationOutcome =
+  | 'COMPLETED'
+  | 'NO_SHOW';
+
+export type ReservationParticipant = {
+  __typename?: 'ReservationParticipant';
+  email?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: ParticipantKind;
+  name?: Maybe<Scalars['String']['output']>;
+  phone?: Maybe<Scalars['String']['output']>;
+  sipUri?: Maybe<Scalars['String']['output']>;
+};
+
+export type ReservationRoom = {
+  __typename?: 'ReservationRoom';
+  expectedParticipants?: Maybe<Scalars['Int']['output']>;
+  heldFrom: Scalars['DateTime']['output'];
+  heldUntil: Scalars['DateTime']['output'];
+  pointId: Scalars['ID']['output'];
+  pointName: Scalars['String']['output'];
+  roomId: Scalars['ID']['output'];
+  roomName: Scalars['String']['output'];
+};
+
+export type ReservationRoomInput = {
+  expectedParticipants?: InputMaybe<Scalars['Int']['input']>;
+  roomId: Scalars['ID']['input'];
+};
+
+export type ReservationStatus =
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'CONFIRMED'
+  | 'NO_SHOW'
+  | 'REJECTED'
+  | 'REQUESTED';
+
+export type Role =
+  | 'BOOKER'
+  | 'GUEST'
+  | 'NETWORK_ADMIN'
+  | 'ORGANISATION_ADMIN'
+  | 'POINT_OPERATOR';
+
+export type Room = {
+  __typename?: 'Room';
+  capacity: Scalars['Int']['output'];
+  /** Dedicated to videoconference, or shared with other uses (host blocks). */
+  dedicated: Scalars['Boolean']['output'];
+  /** Private to the point’s organisation. */
+  endpoints?: Maybe<Array<Endpoint>>;
+  equipment: Array<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  pointId: Scalars['ID']['output'];
+};
+
+export type RoomInput = {
+  capacity: Scalars['Int']['input'];
+  dedicated?: Scalars['Boolean']['input'];
+  equipment?: Array<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+};
+
+export type SkippedOccurrence = {
+  __typename?: 'SkippedOccurrence';
+  end: Scalars['DateTime']['output'];
+  index: Scalars['Int']['output'];
+  reason: Scalars['String']['output'];
+  start: Scalars['DateTime']['output'];
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Tells a page when the availability of a point changes. */
+  availabilityChanged: AvailabilityChange;
+};
+
+
+export type SubscriptionAvailabilityChangedArgs = {
+  pointId: Scalars['ID']['input'];
+};
+
+export type SurchargeInput = {
+  fixedCents?: InputMaybe<Scalars['Int']['input']>;
+  percent?: InputMaybe<Scalars['Float']['input']>;
+  /** OFF_HOURS (pro rata of the minutes outside opening hours) or WEEKEND. */
+  when: Scalars['String']['input'];
+};
+
+export type TariffRateInput = {
+  /** Price of one unit in cents, in the basis of `pricesInclude`; 0 = free. */
+  amountCents: Scalars['Int']['input'];
+  /** COMPANY, ASSOCIATION, PUBLIC_SERVICE, INDIVIDUAL or INTERNAL. */
+  category: Scalars['String']['input'];
+  /** Day-rate cap for this combination. */
+  dayCapCents?: InputMaybe<Scalars['Int']['input']>;
+  /** IN (inside the host’s territory) or OUT. */
+  territory: Scalars['String']['input'];
+};
+
+export type TariffUnitInput = {
+  hours?: InputMaybe<Scalars['Float']['input']>;
+  /** SLOT (blocks of `hours`), HOUR, HALF_DAY (blocks of `hours`, default 4) or DAY. */
+  kind: Scalars['String']['input'];
+};
+
+export type TimeRange = {
+  __typename?: 'TimeRange';
+  closes: Scalars['String']['output'];
+  onRequest?: Maybe<Scalars['Boolean']['output']>;
+  opens: Scalars['String']['output'];
+};
+
+export type TimeRangeInput = {
+  closes: Scalars['String']['input'];
+  onRequest?: InputMaybe<Scalars['Boolean']['input']>;
+  opens: Scalars['String']['input'];
+};
+
+export type TimeSlot = {
+  __typename?: 'TimeSlot';
+  end: Scalars['DateTime']['output'];
+  /** Only bookable on request (needs the host’s approval). */
+  onRequest: Scalars['Boolean']['output'];
+  start: Scalars['DateTime']['output'];
+};
+
+export type UpdateOrganisationInput = {
+  address?: InputMaybe<Scalars['String']['input']>;
+  contactEmail?: InputMaybe<Scalars['String']['input']>;
+  contactPhone?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  postcode?: InputMaybe<Scalars['String']['input']>;
+  siret?: InputMaybe<Scalars['String']['input']>;
+  territoryPostcodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  town?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdatePointInput = {
+  accessPolicy?: InputMaybe<AccessPolicy>;
+  accessibleReducedMobility?: InputMaybe<Scalars['Boolean']['input']>;
+  address?: InputMaybe<Scalars['String']['input']>;
+  bandwidthKbps?: InputMaybe<Scalars['Int']['input']>;
+  fixedIp?: InputMaybe<Scalars['String']['input']>;
+  hostSiteType?: InputMaybe<HostSiteType>;
+  independentEntrance?: InputMaybe<Scalars['Boolean']['input']>;
+  internalNotes?: InputMaybe<Scalars['String']['input']>;
+  latitude?: InputMaybe<Scalars['Float']['input']>;
+  longitude?: InputMaybe<Scalars['Float']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  networkLine?: InputMaybe<NetworkLine>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  postcode?: InputMaybe<Scalars['String']['input']>;
+  receptionOnSite?: InputMaybe<Scalars['Boolean']['input']>;
+  rulesOfUse?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<PointStatus>;
+  technicianOnSite?: InputMaybe<Scalars['Boolean']['input']>;
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+  town?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateRoomInput = {
+  capacity?: InputMaybe<Scalars['Int']['input']>;
+  dedicated?: InputMaybe<Scalars['Boolean']['input']>;
+  equipment?: InputMaybe<Array<Scalars['String']['input']>>;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type User = {
+  __typename?: 'User';
+  createdAt: Scalars['DateTime']['output'];
+  displayName: Scalars['String']['output'];
+  email: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  organisationId?: Maybe<Scalars['ID']['output']>;
+  role: Role;
+};
+
+export type WeeklyRule = {
+  __typename?: 'WeeklyRule';
+  /** HH:mm local time, 24:00 for midnight. */
+  closes: Scalars['String']['output'];
+  /** Bookable only on request (needs approval). */
+  onRequest?: Maybe<Scalars['Boolean']['output']>;
+  /** HH:mm local time. */
+  opens: Scalars['String']['output'];
+  /** ISO weekday, Monday = 1. */
+  weekday: Scalars['Int']['output'];
+};
+
+export type WeeklyRuleInput = {
+  /** HH:mm local time, 24:00 for midnight. */
+  closes: Scalars['String']['input'];
+  /** Bookable only on request (needs approval). */
+  onRequest?: InputMaybe<Scalars['Boolean']['input']>;
+  /** HH:mm local time. */
+  opens: Scalars['String']['input'];
+  /** ISO weekday, Monday = 1. */
+  weekday: Scalars['Int']['input'];
+};
+
+export type YearCostFiguresView = {
+  __typename?: 'YearCostFiguresView';
+  completedMeetings: Scalars['Int']['output'];
+  /** null when no meeting was completed. */
+  costPerMeetingCents?: Maybe<Scalars['Int']['output']>;
+  monthCount: Scalars['Int']['output'];
+  netCents?: Maybe<Scalars['Int']['output']>;
+  oneOffCents: Scalars['Int']['output'];
+  recurringByKind: RecurringByKindView;
+  recurringCents: Scalars['Int']['output'];
+  /** Frozen quotes of the completed meetings, including VAT. */
+  revenueCents?: Maybe<Scalars['Int']['output']>;
+  totalCostCents: Scalars['Int']['output'];
+  year: Scalars['Int']['output'];
+};
