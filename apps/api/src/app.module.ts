@@ -32,6 +32,7 @@ import { AvailabilityService } from './reservations/availability.service';
 import { ReservationsResolver } from './reservations/reservations.resolver';
 import { BookingPolicyResolver } from './reservations/booking-policy.resolver';
 import { ReservationsService } from './reservations/reservations.service';
+import { ReminderScheduler } from './reservations/reminder-scheduler';
 import { SlotWriter } from './reservations/slot-writer';
 import { HostBlocksResolver } from './reservations/ical/host-blocks.resolver';
 import { HostBlocksService } from './reservations/ical/host-blocks.service';
@@ -122,6 +123,7 @@ export class AppModule {
         OutboxRelay,
         SlotWriter,
         ReservationsService,
+        ReminderScheduler,
         AvailabilityService,
         ReservationsResolver,
         BookingPolicyResolver,

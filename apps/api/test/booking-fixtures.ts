@@ -60,12 +60,12 @@ export const TEST_POLICY = {
   approvalCategories: [],
 };
 
-export async function setPolicy(api: TestApi, headers: Record<string, string>, pointId: string, policy: Record<string, unknown> = TEST_POLICY) {
+export async function setPolicy(api: Pick<TestApi, 'gql'>, headers: Record<string, string>, pointId: string, policy: Record<string, unknown> = TEST_POLICY) {
   const res = await api.gql(`mutation($p: ID!, $policy: BookingPolicyInput!) { setBookingPolicy(pointId: $p, policy: $policy) { minLeadMinutes } }`, { p: pointId, policy }, headers);
   if (res.errors) throw new Error(JSON.stringify(res.errors));
 }
 
-export async function setHours(api: TestApi, headers: Record<string, string>, pointId: string, weekly: { weekday: number; opens: string; closes: string; onRequest?: boolean }[]) {
+export async function setHours(api: Pick<TestApi, 'gql'>, headers: Record<string, string>, pointId: string, weekly: { weekday: number; opens: string; closes: string; onRequest?: boolean }[]) {
   const res = await api.gql(
     `mutation($p: ID!, $s: OpeningScheduleInput!) { setOpeningHours(pointId: $p, schedule: $s) { id } }`,
     { p: pointId, s: { weekly, exceptions: [], closedOnPublicHolidays: true } },

@@ -232,27 +232,49 @@ export class OutboxRelay implements OnModuleInit, OnApplicationBootstrap, OnAppl
     }
   }
 
-  /** Claims due deliveries, leases them to this process, skips subscribers already busy here. */
+  /**
+   * Claims due deliveries and leases them to this process, at most PER_SUBSCRIBER in flight per
+   * external subscriber (adapters; counting those already running here): rows beyond its share are
+   * left unleased, and the query is run again without the subscribers now full, so others are served.
+   * Fewer adapter calls in flight also means fewer effects to repeat after a crash (ADR 0005).
+   */
   private async claim(limit: number): Promise<ClaimedDelivery[]> {
-    const busy = new Map<string, number>();
-    for (const key of this.inFlightSubscribers.values()) busy.set(key, (busy.get(key) ?? 0) + 1);
-    const saturated = [...busy].filter(([, n]) => n >= PER_SUBSCRIBER).map(([s]) => s);
+    const load = new Map<string, number>();
+    for (const key of this.inFlightSubscribers.values()) load.set(key, (load.get(key) ?? 0) + 1);
     const claimed = await this.db.transaction(async (em) => {
-      const rows: ClaimedDelivery[] = await em.query(
-        `SELECT d.id AS delivery_id, d.subscriber, d.attempts, o.id, o.event_id, o.event_type, o.aggregate_type, o.aggregate_id, o.payload, o.idempotency_key, o.created_at
-           FROM event_delivery d JOIN outbox o ON o.id = d.outbox_id
-          WHERE d.status = 'pending' AND d.next_attempt_at <= now() AND NOT (d.subscriber = ANY($2::text[]))
-            AND NOT EXISTS (SELECT 1 FROM event_delivery e WHERE e.status = 'pending' AND e.subscriber = d.subscriber AND e.aggregate_key = d.aggregate_key AND e.outbox_id < d.outbox_id)
-          ORDER BY d.next_attempt_at, d.id LIMIT $1 FOR UPDATE OF d SKIP LOCKED`,
-        [limit, saturated],
-      );
-      if (rows.length) {
+      const kept: ClaimedDelivery[] = [];
+      // Each round that leaves a row out fills one more subscriber: at most one round per subscriber.
+      for (;;) {
+        const want = limit - kept.length;
+        const saturated = [...load].filter(([, n]) => n >= PER_SUBSCRIBER).map(([s]) => s);
+        const rows: ClaimedDelivery[] = await em.query(
+          `SELECT d.id AS delivery_id, d.subscriber, d.attempts, o.id, o.event_id, o.event_type, o.aggregate_type, o.aggregate_id, o.payload, o.idempotency_key, o.created_at
+             FROM event_delivery d JOIN outbox o ON o.id = d.outbox_id
+            WHERE d.status = 'pending' AND d.next_attempt_at <= now() AND NOT (d.subscriber = ANY($2::text[])) AND NOT (d.id = ANY($3::bigint[]))
+              AND NOT EXISTS (SELECT 1 FROM event_delivery e WHERE e.status = 'pending' AND e.subscriber = d.subscriber AND e.aggregate_key = d.aggregate_key AND e.outbox_id < d.outbox_id)
+            ORDER BY d.next_attempt_at, d.id LIMIT $1 FOR UPDATE OF d SKIP LOCKED`,
+          [want, saturated, kept.map((r) => r.delivery_id)],
+        );
+        let leftOut = false;
+        for (const row of rows) {
+          const n = load.get(row.subscriber) ?? 0;
+          // Transactional handlers are not capped: their effect commits with the delivery (and they are fast).
+          if (n >= PER_SUBSCRIBER && this.subscribers.resolve(row.subscriber)?.kind !== 'transactional') {
+            leftOut = true;
+            continue;
+          }
+          load.set(row.subscriber, n + 1);
+          kept.push(row);
+        }
+        if (!leftOut || rows.length < want || kept.length >= limit) break;
+      }
+      if (kept.length) {
         await em.query(`UPDATE event_delivery SET attempts = attempts + 1, next_attempt_at = now() + $2 * interval '1 millisecond', updated_at = now() WHERE id = ANY($1)`, [
-          rows.map((r) => r.delivery_id),
+          kept.map((r) => r.delivery_id),
           this.settings.leaseMs,
         ]);
       }
-      return rows.map((r) => ({ ...r, attempts: r.attempts + 1 }));
+      return kept.map((r) => ({ ...r, attempts: r.attempts + 1 }));
     });
     for (const d of claimed) this.inFlightSubscribers.set(d.delivery_id, d.subscriber);
     return claimed;

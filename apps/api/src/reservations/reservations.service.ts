@@ -11,6 +11,7 @@ import { Role } from '../common/enums';
 import { appendEvent } from '../events/outbox';
 import { SlotWriter } from './slot-writer';
 import { busyByRoom, loadRoomContexts, openAround, type RoomContext } from './booking-context';
+import { reservationEventPayload } from './reservation-event-payload';
 import { QuotesService } from '../tariffs/quotes.service';
 import type { RecurringReservationInput, ReservationInput } from './dtos/reservation.inputs';
 import { HOLDING_STATUSES, Reservation, ReservationStatus, RoomSlot } from './reservation.entity';
@@ -244,27 +245,7 @@ export class ReservationsService {
   }
 
   private async emit(em: EntityManager, r: Reservation, contexts: RoomContext[], name: EventName & `reservation.${string}`) {
-    const payload = {
-      reservationId: r.id,
-      reference: r.reference,
-      status: r.status,
-      start: r.start.toISOString(),
-      end: r.end.toISOString(),
-      roomIds: contexts.map((c) => c.room.id),
-      pointIds: [...new Set(contexts.map((c) => c.point.id))],
-      sequence: r.sequence,
-      reason: r.statusReason,
-      title: r.title,
-      organiser: { name: r.organiserName, email: r.organiserEmail },
-      timeZone: contexts[0].point.timeZone,
-      rooms: contexts.map((c) => ({
-        roomId: c.room.id,
-        roomName: c.room.name,
-        pointId: c.point.id,
-        pointName: c.point.name,
-        address: `${c.point.address}, ${c.point.postcode} ${c.point.town}`,
-      })),
-    };
+    const payload = reservationEventPayload(r, contexts);
     await appendEvent(em, name, { type: 'reservation', id: r.id }, payload, `${name}:${r.id}:${r.sequence}`);
     await appendEvent(em, 'availability.changed', { type: 'reservation', id: r.id }, { pointIds: payload.pointIds, roomIds: payload.roomIds, from: payload.start, to: payload.end }, `availability.changed:${r.id}:${r.sequence}:${name}`);
   }

@@ -5,6 +5,7 @@
  * CANCEL), stable UID `<reservationId>@maillage` and SEQUENCE from the payload — the same UID and
  * sequence as the API's .ics download, so calendars update one event.
  */
+import { createHash } from 'node:crypto';
 import { DomainError, MemoryIdempotencyStore, vtimezone, vtimezoneGenerator } from '@maillage/core';
 import type { AdapterContext, AdapterDefinition, AdapterHealth, AdapterManifest, DomainEvent, EventName, IdempotencyStore, NotificationAdapter, ReservationEventPayload } from '@maillage/core';
 import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
@@ -144,6 +145,8 @@ export interface OutgoingMessage {
   subject: string;
   text: string;
   calendar?: { method: 'REQUEST' | 'CANCEL'; ics: string };
+  /** Stable id for a message that may be resent (see NotificationAdapter.notify). */
+  messageId?: string;
 }
 
 /**
@@ -220,7 +223,9 @@ export class NotificationSmtpAdapter implements NotificationAdapter {
     const occurred = new Date(event.occurredAt);
     const stamp = Number.isNaN(occurred.getTime()) ? new Date(this.context.clock.now()) : occurred;
     const ics = invitationIcs(event.name, payload, zone, stamp, text);
-    const { messageId } = await this.notify({ to: payload.organiser.email, subject: `${wording.subject} : ${payload.title} (${payload.reference})`, text, calendar: { method: wording.method, ics } });
+    // The same event always gets the same Message-ID, so a copy resent after a crash is recognisable.
+    const stableId = `<${createHash('sha256').update(event.idempotencyKey).digest('hex').slice(0, 32)}@maillage>`;
+    const { messageId } = await this.notify({ to: payload.organiser.email, subject: `${wording.subject} : ${payload.title} (${payload.reference})`, text, calendar: { method: wording.method, ics }, messageId: stableId });
     await this.store.remember(event.idempotencyKey);
     this.context.logger.info('notification-smtp: sent', { event: event.name, eventId: event.id, reservationId: payload.reservationId, messageId });
   }
@@ -232,6 +237,7 @@ export class NotificationSmtpAdapter implements NotificationAdapter {
       to: message.to,
       subject: message.subject,
       text: message.text,
+      ...(message.messageId ? { messageId: message.messageId } : {}),
       ...(message.calendar ? { icalEvent: { method: message.calendar.method, filename: 'invitation.ics', content: message.calendar.ics } } : {}),
     });
     return { messageId: String(info.messageId) };

@@ -154,7 +154,12 @@ export interface ConciergeAdapter extends AdapterInstance {
 
 export interface NotificationAdapter extends AdapterInstance {
   /** Sends what the platform asks explicitly (e.g. the reminder the day before). */
-  notify(message: { to: string; subject: string; text: string; calendar?: { method: 'REQUEST' | 'CANCEL'; ics: string } }): Promise<{ messageId: string }>;
+  /**
+   * `messageId`: give the same id when the same message may be sent again (delivery is at least once:
+   * a crash after the mail server accepted a message and before it was recorded resends it); mail
+   * systems recognise the copy by its Message-ID.
+   */
+  notify(message: { to: string; subject: string; text: string; calendar?: { method: 'REQUEST' | 'CANCEL'; ics: string }; messageId?: string }): Promise<{ messageId: string }>;
 }
 
 export interface AdapterDefinition<Config = Record<string, unknown>, Instance extends AdapterInstance = AdapterInstance> {
