@@ -11,7 +11,8 @@ const CLASH = /\(room_id, during\)=\(([0-9a-f-]{36}), \["?([^",]+)"?,"?([^")]+)"
 
 /**
  * Every write that holds room slots (bookings, changes, host blocks) goes through here: one
- * transaction (run again after a deadlock), then a relay kick for its outbox events. When the
+ * transaction (run again after a deadlock) that first queues behind other writers of the same rooms,
+ * then a relay kick for its outbox events. When the
  * exclusion constraint refuses the write, the CONFLICT names the slot that already holds the room.
  */
 @Injectable()
@@ -26,8 +27,15 @@ export class SlotWriter {
    * `importing`: the French message says that nothing was imported.
    */
   async write<T>(contexts: readonly RoomContext[], work: (em: EntityManager) => Promise<T>, options: { self?: string; importing?: boolean } = {}): Promise<T> {
+    const roomIds = [...new Set(contexts.map((c) => c.room.id))].sort();
     try {
-      const result = await transactionWithRetry(this.db, work);
+      const result = await transactionWithRetry(this.db, async (em) => {
+        // One writer per room at a time, rooms in a fixed order: contenders for a slot queue here instead
+        // of waiting on each other's uncommitted rows inside the exclusion check, where PostgreSQL only
+        // sees their cycles as deadlocks after deadlock_timeout. The constraint still decides.
+        await em.query(`SELECT pg_advisory_xact_lock(hashtext('room-slot:' || id)) FROM unnest($1::text[]) AS id ORDER BY id`, [roomIds]);
+        return work(em);
+      });
       this.relay.kick();
       return result;
     } catch (error) {
