@@ -1,5 +1,5 @@
 // Helpers shared by the benchmarks in tools/bench/: free ports, /proc memory readings, statistics, output.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -129,4 +129,38 @@ export function revision(): { commit: string; dirtyFiles: number } {
   } catch {
     return { commit: process.env.BENCH_REVISION ?? 'unknown (not a git checkout)', dirtyFiles: 0 };
   }
+}
+
+/** What tools/bench/load.mjs (autocannon, in a child process so it does not share the server's CPU time slices in-process) reports. */
+export interface LoadResult {
+  connections: number;
+  durationS: number;
+  warmupS: number;
+  requestsTotal: number;
+  requestsPerSecond: number;
+  latencyMs: { average: number; p50: number; p90: number; p97_5: number; p99: number; max: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  mismatches: number;
+  throughputBytesPerSecond: number;
+}
+
+/** Runs autocannon in a child process with `options` (url, method, body, connections, durationS, warmupS, expectPrefix…). */
+export function load(options: Record<string, unknown>): Promise<LoadResult> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [join(__dirname, 'load.mjs'), JSON.stringify(options)], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGTERM'), (Number(options.durationS) + Number(options.warmupS) + 30) * 1000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      if (code !== 0) return fail(new Error(`load generator exited with ${code}: ${out}`));
+      try {
+        done(JSON.parse(out.trim().split('\n').pop() ?? '') as LoadResult);
+      } catch (error) {
+        fail(error);
+      }
+    });
+  });
 }

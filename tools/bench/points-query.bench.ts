@@ -10,7 +10,6 @@
 //   node -r @swc-node/register tools/bench/points-query.bench.ts        (through npx or npm run, for Node 24)
 //   env: BENCH_CONNECTIONS (16), BENCH_DURATION_S (10), BENCH_WARMUP_S (2), DB_POOL_SIZE (20, as the API)
 import 'reflect-metadata';
-import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
@@ -20,7 +19,7 @@ import { Pool } from 'pg';
 import { startApi, type RunningApi } from '../../apps/api/src/bootstrap';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- idem
 import { loadConfig } from '../../apps/api/src/config';
-import { benchDir, freePort, machine, postgresProcesses, printTable, repoRoot, revision, sleep } from './lib';
+import { benchDir, freePort, load, machine, postgresProcesses, printTable, revision, sleep, type LoadResult } from './lib';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
@@ -110,38 +109,6 @@ function startBaseline(databaseUrl: string): Promise<{ url: string; server: Serv
 }
 
 // ---- Load ----
-
-interface LoadResult {
-  connections: number;
-  durationS: number;
-  warmupS: number;
-  requestsTotal: number;
-  requestsPerSecond: number;
-  latencyMs: { average: number; p50: number; p90: number; p97_5: number; p99: number; max: number };
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-  mismatches: number;
-  throughputBytesPerSecond: number;
-}
-
-function load(options: Record<string, unknown>): Promise<LoadResult> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [join(__dirname, 'load.mjs'), JSON.stringify(options)], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGTERM'), (Number(options.durationS) + Number(options.warmupS) + 30) * 1000);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      if (code !== 0) return fail(new Error(`load generator exited with ${code}: ${out}`));
-      try {
-        done(JSON.parse(out.trim().split('\n').pop() ?? ''));
-      } catch (error) {
-        fail(error);
-      }
-    });
-  });
-}
 
 // ---- Run ----
 

@@ -7,7 +7,6 @@
 //   node -r @swc-node/register tools/bench/quotes.bench.ts
 //   env: BENCH_CONNECTIONS (16), BENCH_DURATION_S (10), BENCH_WARMUP_S (2), BENCH_ENGINE_MS (3000)
 import 'reflect-metadata';
-import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConsoleLogger } from '@nestjs/common';
@@ -18,7 +17,7 @@ import { type PriceListVersion, quote, type QuoteRequest } from '@maillage/core'
 import { startApi, type RunningApi } from '../../apps/api/src/bootstrap';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- idem
 import { loadConfig } from '../../apps/api/src/config';
-import { benchDir, freePort, machine, postgresProcesses, printTable, repoRoot, revision, sleep } from './lib';
+import { benchDir, freePort, load, machine, postgresProcesses, printTable, revision, sleep, type LoadResult } from './lib';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
@@ -67,32 +66,6 @@ function engineRun(): { quotes: number; ms: number; perSecond: number; usPerQuot
   }
   if (sink < 0) console.log(sink);
   return { quotes: n, ms: Math.round(elapsed), perSecond: Math.round((n * 1000) / elapsed), usPerQuote: Number(((elapsed * 1000) / n).toFixed(2)) };
-}
-
-interface LoadResult {
-  requestsTotal: number;
-  requestsPerSecond: number;
-  latencyMs: { average: number; p50: number; p90: number; p97_5: number; p99: number; max: number };
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-  mismatches: number;
-}
-
-function load(options: Record<string, unknown>): Promise<LoadResult> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [join(__dirname, 'load.mjs'), JSON.stringify(options)], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('exit', (code) => {
-      if (code !== 0) return fail(new Error(`load generator exited with ${code}: ${out}`));
-      try {
-        done(JSON.parse(out.trim().split('\n').pop() ?? '') as LoadResult);
-      } catch (error) {
-        fail(error);
-      }
-    });
-  });
 }
 
 async function main(): Promise<void> {

@@ -1,9 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { TypeMetadataStorage } from '@nestjs/graphql';
-import { Client } from 'pg';
 import { startApi, type RunningApi } from '../src/bootstrap';
 import { loadConfig } from '../src/config';
-import { TEMPLATE_DB } from './global-setup';
+import { createTestDatabase } from './test-database';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -24,26 +22,16 @@ export const ADMIN = { email: 'admin@test.maillage', password: 'network-admin-pa
 
 /** A fresh database cloned from the migrated template, and the API listening on 127.0.0.1:<random>. */
 export async function startTestApi(options: { seed?: boolean } = {}): Promise<TestApi> {
-  const server = process.env.MAILLAGE_TEST_SERVER_URL;
-  if (!server) throw new Error('MAILLAGE_TEST_SERVER_URL is set by apps/api/test/global-setup.ts');
-  const name = `maillage_t_${randomBytes(6).toString('hex')}`;
-  const admin = new Client(server);
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
+  const db = await createTestDatabase();
   const api = await startApi({
     ...loadConfig({}),
     environment: 'test',
-    databaseUrl: url.toString(),
+    databaseUrl: db.url,
     port: 0,
     seedOnStart: options.seed ?? true,
     adminEmail: ADMIN.email,
     adminPassword: ADMIN.password,
   });
-  const direct = new Client(url.toString());
-  await direct.connect();
   const gql: TestApi['gql'] = async (query, variables, headers = {}) => {
     const res = await fetch(`${api.url}/graphql`, {
       method: 'POST',
@@ -55,23 +43,19 @@ export async function startTestApi(options: { seed?: boolean } = {}): Promise<Te
   return {
     ...api,
     gql,
-    sql: async (text, params) => (await direct.query(text, params)).rows,
+    sql: db.sql,
     loginAs: async (email, password) => {
       const res = await gql<{ login: { token: string } }>(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: email, p: password });
       if (!res.data?.login) throw new Error(`login failed: ${JSON.stringify(res.errors)}`);
       return { authorization: `Bearer ${res.data.login.token}` };
     },
     close: async () => {
-      await direct.end();
       await api.close();
       // @nestjs/graphql is an ES module: jest loads it once per worker, not once per test file, so
       // its global type storage would keep this file's classes and break the next file's schema
       // ("Cannot determine a GraphQL output type"). The next file registers its own on import.
       TypeMetadataStorage.clear();
-      const c = new Client(server);
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      await db.drop();
     },
   };
 }

@@ -6,7 +6,8 @@ import { SMTPServer } from 'smtp-server';
 import { expectData } from '../e2e-assertions';
 import { BIND, waitFor } from '../event-fixtures';
 import { BOOK, bookingInput, PARIS, setHours, setPolicy, WEEKDAYS_9_TO_1730 } from '../booking-fixtures';
-import { createTestDatabase, spawnApi, type SpawnedApi, type TestDatabase } from '../spawned-api';
+import { spawnApi, type SpawnedApi } from '../spawned-api';
+import { createTestDatabase, type TestDatabase } from '../test-database';
 
 jest.setTimeout(300_000);
 

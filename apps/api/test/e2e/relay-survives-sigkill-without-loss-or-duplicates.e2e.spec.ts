@@ -1,7 +1,8 @@
 import { expectData } from '../e2e-assertions';
 import { BIND, outboxInsert, waitFor } from '../event-fixtures';
 import { RECORDER_TABLES } from '../fixtures/test-adapters';
-import { createTestDatabase, spawnApi, type SpawnedApi, type TestDatabase } from '../spawned-api';
+import { spawnApi, type SpawnedApi } from '../spawned-api';
+import { createTestDatabase, type TestDatabase } from '../test-database';
 
 jest.setTimeout(180_000);
 
