@@ -1,8 +1,4 @@
-/**
- * `OpenInterval` is exported by the opening-hours module (structurally identical); re-exporting the same
- * name here would make it ambiguous in `libs/core/src/index.ts`, so the local copy is aliased.
- */
-export type { OpenInterval as AvailabilityOpenInterval, Slot, FreeWindow } from './types';
+export type { Slot, FreeWindow } from './types';
 export { type BookingPolicy, validateBookingPolicy, POLICY_LIMITS } from './policy';
 export {
   type BookingRequest,
