@@ -15,14 +15,16 @@ export default [
       '@nx/enforce-module-boundaries': [
         'error',
         {
-          allow: ['@maillage/seed-data'],
+          // The signalling protocol is plain TypeScript shared by the API and the web app (no mediasoup, no Node).
+          allow: ['@maillage/seed-data', '@maillage/media/protocol'],
           depConstraints: [
             { sourceTag: 'scope:core', onlyDependOnLibsWithTags: ['scope:core'], bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'express', 'mediasoup'] },
             { sourceTag: 'scope:adapters', onlyDependOnLibsWithTags: ['scope:core', 'scope:adapters'], bannedExternalImports: ['@nestjs/*', 'typeorm'] },
             { sourceTag: 'scope:media', onlyDependOnLibsWithTags: ['scope:core', 'scope:media'], bannedExternalImports: ['@nestjs/*', 'typeorm'] },
             { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['scope:core', 'scope:adapters', 'scope:media', 'scope:tools'] },
-            // The web app talks to the API over HTTP only; its types are generated from the committed schema
-            // into apps/admin/src/generated/ (inside the project), so it depends on nothing else of ours.
+            // The web app talks to the API over HTTP (and the meeting signalling WebSocket) only; its types are generated
+            // from the committed schema into apps/admin/src/generated/ (inside the project), so it depends on nothing
+            // else of ours but the signalling protocol's types (`allow` above).
             { sourceTag: 'scope:admin', onlyDependOnLibsWithTags: [], bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'express', 'mediasoup', '@maillage/*'] },
           ],
         },

@@ -4,6 +4,7 @@ const moduleNameMapper = {
   '^@maillage/core$': '<rootDir>/libs/core/src/index.ts',
   '^@maillage/adapters$': '<rootDir>/libs/adapters/src/index.ts',
   '^@maillage/media$': '<rootDir>/libs/media/src/index.ts',
+  '^@maillage/media/protocol$': '<rootDir>/libs/media/src/protocol/index.ts',
   '^@maillage/seed-data$': '<rootDir>/tools/seed/network-data.ts',
 };
 const project = (name, root, extra = {}) => ({
@@ -24,7 +25,7 @@ module.exports = {
   projects: [
     project('core', 'libs/core'),
     project('adapters', 'libs/adapters'),
-    project('media', 'libs/media'),
+    project('media', 'libs/media', { globalSetup: '<rootDir>/libs/media/test/global-setup.mjs' }),
     project('tools', 'tools', { testMatch: ['<rootDir>/tools/**/*.spec.ts'], testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tools/bench/'] }),
     project('api', 'apps/api', {
       globalSetup: '<rootDir>/apps/api/test/global-setup.ts',

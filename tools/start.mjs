@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { ensureAdminBuilt } from './build-admin.mjs';
+import { ensureMediasoupWorkerBin } from './setup/mediasoup-worker-bin.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const major = Number(process.versions.node.split('.')[0]);
@@ -18,6 +19,13 @@ try {
   ensureAdminBuilt();
 } catch (error) {
   console.error(`[admin] ${error instanceof Error ? error.message : error}: the API starts without the web app`);
+}
+// The live meetings' media worker (built offline once, then cached; ADR 0006). Without it the API
+// still starts, and a meeting that opens fails with the reason in the log.
+try {
+  ensureMediasoupWorkerBin();
+} catch (error) {
+  console.error(`[media] ${error instanceof Error ? error.message : error}: the API starts without live meetings`);
 }
 const child = spawn(process.execPath, ['-r', '@swc-node/register', join(root, 'apps/api/src/main.ts')], {
   cwd: root,

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { ensureMediasoupWorkerBin } from './setup/mediasoup-worker-bin.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -28,6 +29,14 @@ if (!process.env.SKIP_STATIC_CHECKS && args.length === 0) {
   // The module-boundary rule reads Nx's project graph; compute it first (a fresh clone has none).
   run('project graph', bin('nx'), ['show', 'projects'], { NX_DAEMON: 'false', NX_NO_CLOUD: 'true' });
   run('lint', bin('eslint'), ['--max-warnings=0', 'apps', 'libs', 'tools']);
+}
+// The media tests (libs/media, meetings end to end) run a real mediasoup worker: built offline once, then cached (ADR 0006).
+console.log('\n== mediasoup worker');
+try {
+  console.log(`MEDIASOUP_WORKER_BIN=${ensureMediasoupWorkerBin()}`);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
 }
 // Jest loads NestJS 12 (ESM) through require(esm), which it implements with vm.SourceTextModule.
 run('jest', process.execPath, ['--experimental-vm-modules', '--disable-warning=ExperimentalWarning', join(root, 'node_modules/jest/bin/jest.js'), ...args], {

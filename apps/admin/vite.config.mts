@@ -8,6 +8,9 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [react()],
+  // The meeting signalling protocol, shared with the API (plain TypeScript, no mediasoup, no Node).
+  resolve: { alias: { '@maillage/media/protocol': fileURLToPath(new URL('../../libs/media/src/protocol/index.ts', import.meta.url)) } },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, reportCompressedSize: true },
-  server: { proxy: { '/graphql': 'http://127.0.0.1:3000' } },
+  // `vite dev` next to `npm start`: GraphQL and the meetings' signalling WebSocket go to the API.
+  server: { proxy: { '/graphql': 'http://127.0.0.1:3000', '/meet/ws': { target: 'ws://127.0.0.1:3000', ws: true } } },
 });

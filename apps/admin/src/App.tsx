@@ -1,14 +1,19 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { LANGS } from './i18n';
 import { useI18n } from './i18n-context';
 import { DirectoryPage } from './pages/DirectoryPage';
 import { PointPage } from './pages/PointPage';
 import { Link, useLocation } from './router';
 
+// The join page brings mediasoup-client: loaded only when a join link is opened, not with the directory.
+const JoinPage = lazy(() => import('./pages/JoinPage').then((m) => ({ default: m.JoinPage })));
+
 export function App() {
   const { t, lang, setLang } = useI18n();
   const location = useLocation();
   const pointId = /^\/points\/([^/]+)\/?$/.exec(location.pathname)?.[1];
+  // A guest's join link (issue 6): /rejoindre/<signed token>.
+  const joinToken = /^\/rejoindre\/([^/]+)\/?$/.exec(location.pathname)?.[1];
   const main = useRef<HTMLElement>(null);
   // Moving to another page puts the focus on its content (screen readers announce the new page).
   const firstRender = useRef(true);
@@ -40,7 +45,11 @@ export function App() {
         </nav>
       </header>
       <main id="main" ref={main} tabIndex={-1}>
-        {pointId ? <PointPage id={decodeURIComponent(pointId)} /> : <DirectoryPage />}
+        {joinToken ? (
+          <Suspense fallback={<p role="status">{t('join.loading')}</p>}>
+            <JoinPage key={joinToken} token={decodeURIComponent(joinToken)} />
+          </Suspense>
+        ) : pointId ? <PointPage id={decodeURIComponent(pointId)} /> : <DirectoryPage />}
       </main>
     </>
   );

@@ -1,7 +1,7 @@
 // Every GraphQL operation of the app. `npm run codegen` generates their types into generated/graphql.ts
 // from apps/api/schema.graphql; operations.spec.ts fails when an operation no longer matches the schema
 // or the generated file is stale.
-import type { DirectoryQuery, DirectoryQueryVariables, PointPageQuery, PointPageQueryVariables } from './generated/graphql';
+import type { DirectoryQuery, DirectoryQueryVariables, MeetingByTokenQuery, MeetingByTokenQueryVariables, PointPageQuery, PointPageQueryVariables } from './generated/graphql';
 
 /** A GraphQL document with its result and variables types attached (phantom fields). */
 export type Operation<TResult, TVariables> = string & { readonly __result?: TResult; readonly __variables?: TVariables };
@@ -106,6 +106,21 @@ export const POINT_PAGE: Operation<PointPageQuery, PointPageQueryVariables> = /*
         vatRateBp
         definition
       }
+    }
+  }
+`;
+
+/** The guest join page (`/rejoindre/<token>`): what the link is for, and whether it can be joined now. */
+export const MEETING_BY_TOKEN: Operation<MeetingByTokenQuery, MeetingByTokenQueryVariables> = /* GraphQL */ `
+  query MeetingByToken($token: String!) {
+    meetingByToken(token: $token) {
+      title
+      status
+      opensAt
+      startsAt
+      endsAt
+      closesAt
+      participantName
     }
   }
 `;

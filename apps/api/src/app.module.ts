@@ -49,7 +49,19 @@ import { ADAPTERS } from '@maillage/adapters';
 import { DurableSubscribers } from './events/durable-subscribers';
 import { PgNotifications } from './events/pg-notifications';
 import { DeadLettersResolver, DeadLettersService } from './events/dead-letters';
-import { AdapterHost } from './adapters/adapter-host';
+import { AdapterHost, BRIDGE_HOST } from './adapters/adapter-host';
+import { MediaServer } from '@maillage/media';
+import { BuiltInBridges } from './meetings/built-in-bridges';
+import { Conferencing } from './meetings/conferencing';
+import { JoinTokens } from './meetings/join-tokens';
+import { MeetingAccess } from './meetings/meeting-access';
+import { MeetingClock } from './meetings/meeting-clock';
+import { MeetingSessions } from './meetings/meeting-sessions';
+import { MeetingState } from './meetings/meeting-state';
+import { MeetingsResolver } from './meetings/meetings.resolver';
+import { MeetingsService } from './meetings/meetings.service';
+import { createMediaServer, MediaHost } from './meetings/media-host';
+import { SignallingGateway } from './meetings/signalling.gateway';
 import { ADAPTER_REGISTRY, loadAdapterRegistry } from './adapters/adapter-registry';
 import { AdaptersService } from './adapters/adapters.service';
 import { AdaptersResolver } from './adapters/adapters.resolver';
@@ -91,8 +103,13 @@ export class AppModule {
             validationRules: [depthLimit(config.graphqlMaxDepth)],
             plugins: [costLimitPlugin(config.graphqlMaxCost), metrics.apolloPlugin()],
             subscriptions: { 'graphql-ws': { path: '/graphql' } },
-            context: async ({ req }: { req?: { headers: Record<string, string | string[] | undefined> } }) => ({
-              actor: req ? await auth.resolveActor(req.headers).catch(unauthenticated) : ANONYMOUS,
+            // HTTP requests carry their headers; graphql-ws subscriptions sign in through connectionParams.authorization.
+            context: async ({ req, connectionParams }: { req?: { headers: Record<string, string | string[] | undefined> }; connectionParams?: Record<string, unknown> }) => ({
+              actor: req
+                ? await auth.resolveActor(req.headers).catch(unauthenticated)
+                : typeof connectionParams?.authorization === 'string'
+                  ? await auth.resolveActor({ authorization: connectionParams.authorization }).catch(unauthenticated)
+                  : ANONYMOUS,
               loaders: createLoaders({
                 roomsByPoint: (ids) => points.roomsByPoint(ids),
                 organisationsById: async (ids) => {
@@ -142,6 +159,20 @@ export class AppModule {
         AdapterHost,
         AdaptersService,
         AdaptersResolver,
+        // Live meetings (issue 6): the media server, join tokens, lifecycle, signalling, GraphQL.
+        { provide: MediaServer, useFactory: () => createMediaServer(config.media) },
+        { provide: JoinTokens, useValue: new JoinTokens(config.secretKey, config.meetingGraceMinutes) },
+        MediaHost,
+        MeetingClock,
+        MeetingSessions,
+        BuiltInBridges,
+        { provide: BRIDGE_HOST, useExisting: BuiltInBridges },
+        Conferencing,
+        MeetingsService,
+        MeetingAccess,
+        MeetingState,
+        MeetingsResolver,
+        SignallingGateway,
       ],
       exports: [SeedService],
     };

@@ -10,6 +10,7 @@ import type { ApiConfig } from './config';
 import { migrate } from './database/data-source';
 import { startEmbeddedPostgres } from './database/embedded-postgres';
 import { SeedService, type SeedReport } from './seed/seed.service';
+import { SignallingWsAdapter } from './meetings/signalling-ws.adapter';
 
 export interface RunningApi {
   app: INestApplication;
@@ -34,7 +35,9 @@ export function serveWebApp(app: NestExpressApplication, dir = process.env.ADMIN
   const index = join(dir, 'index.html');
   if (!existsSync(index)) return undefined;
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PATHS.test(req.path) || !req.accepts('html') || /\.[a-z0-9]+$/i.test(req.path)) return next();
+    // A join link (/rejoindre/<payload>.<signature>) may end like a file name: it is still a page.
+    const looksLikeFile = /\.[a-z0-9]+$/i.test(req.path) && !req.path.startsWith('/rejoindre/');
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PATHS.test(req.path) || !req.accepts('html') || looksLikeFile) return next();
     if (req.path === '/' || !req.path.startsWith('/assets/')) {
       res.setHeader('cache-control', 'no-cache');
       return res.sendFile(index);
@@ -66,6 +69,8 @@ export async function startApi(config: ApiConfig, logger: LoggerService = create
     if (applied.length) logger.log(`migrations applied: ${applied.join(', ')}`, 'Database');
     const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ ...config, databaseUrl: db.url }), { logger, rawBody: true });
     app.enableShutdownHooks();
+    // The meetings' signalling gateway (@nestjs/websockets), next to graphql-ws on the same server.
+    app.useWebSocketAdapter(new SignallingWsAdapter(app));
     const webAppDir = serveWebApp(app);
     let seed: SeedReport | undefined;
     if (config.seedOnStart) {

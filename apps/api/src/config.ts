@@ -1,4 +1,6 @@
 import { join, resolve } from 'node:path';
+import { mediaOptionsFromEnv, type MediaServerOptions } from '@maillage/media';
+import { graceMinutes } from './meetings/meeting-times';
 
 /** Every setting the API reads from the environment, in one place (documented in the README). */
 export interface ApiConfig {
@@ -20,6 +22,10 @@ export interface ApiConfig {
   secretKey: string;
   graphqlMaxDepth: number;
   graphqlMaxCost: number;
+  /** Meetings stay joinable this long after their end (MEETING_GRACE_MINUTES, default 5). */
+  meetingGraceMinutes: number;
+  /** The media server (mediasoup workers) of the live meetings: MEDIASOUP_WORKER_BIN, MAILLAGE_MEDIA_*. */
+  media: MediaServerOptions;
 }
 
 export const repoRoot = resolve(__dirname, '..', '..', '..');
@@ -39,5 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     secretKey: env.MAILLAGE_SECRET_KEY ?? 'development-only-secret-key-change-me!!',
     graphqlMaxDepth: Number(env.GRAPHQL_MAX_DEPTH ?? 12),
     graphqlMaxCost: Number(env.GRAPHQL_MAX_COST ?? 20000),
+    meetingGraceMinutes: graceMinutes(env),
+    media: mediaOptionsFromEnv(env),
   };
 }

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { migrate } from '../src/database/data-source';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/database/embedded-postgres';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the same worker binary npm start and npm test use
+import { ensureMediasoupWorkerBin } from '../../../tools/setup/mediasoup-worker-bin.mjs';
 
 const freePort = () =>
   new Promise<number>((resolve, reject) => {
@@ -21,6 +23,8 @@ export const TEMPLATE_DB = 'maillage_test_template';
  * embedded one in tmp/. A migrated template database is made once; each test file clones it.
  */
 export default async function globalSetup(): Promise<void> {
+  // The meeting tests run a real mediasoup worker, also when jest is run without `npm test`.
+  ensureMediasoupWorkerBin();
   let serverUrl = process.env.DATABASE_URL;
   let embedded: EmbeddedDatabase | undefined;
   if (!serverUrl) {

@@ -1,4 +1,5 @@
 import { TypeMetadataStorage } from '@nestjs/graphql';
+import type { MediaServerOptions } from '@maillage/media';
 import { startApi, type RunningApi } from '../src/bootstrap';
 import { loadConfig } from '../src/config';
 import { createTestDatabase } from './test-database';
@@ -20,14 +21,19 @@ export interface TestApi extends RunningApi {
 
 export const ADMIN = { email: 'admin@test.maillage', password: 'network-admin-password' };
 
-/** A fresh database cloned from the migrated template, and the API listening on 127.0.0.1:<random>. */
-export async function startTestApi(options: { seed?: boolean } = {}): Promise<TestApi> {
+/**
+ * A fresh database cloned from the migrated template, and the API listening on 127.0.0.1:<random>.
+ * `media` overrides the media server's options (the worker binary comes from MEDIASOUP_WORKER_BIN;
+ * workers start with the first meeting, so tests without meetings start none).
+ */
+export async function startTestApi(options: { seed?: boolean; media?: MediaServerOptions } = {}): Promise<TestApi> {
   const db = await createTestDatabase();
   const api = await startApi({
     ...loadConfig({}),
     environment: 'test',
     databaseUrl: db.url,
     port: 0,
+    media: { workers: 1, ...options.media },
     seedOnStart: options.seed ?? true,
     adminEmail: ADMIN.email,
     adminPassword: ADMIN.password,

@@ -5,13 +5,16 @@
 import type { AnyAdapterDefinition } from '@maillage/core';
 import { notificationSmtpAdapter } from './notification-smtp/notification-smtp.adapter';
 import { conciergeHttpAdapter } from './concierge-http/concierge-http.adapter';
+import { conferencingMediasoupAdapter } from './conferencing-mediasoup/conferencing-mediasoup.adapter';
 
 export { NOTIFICATION_SMTP_MANIFEST, NotificationSmtpAdapter, notificationSmtpAdapter, type SmtpConfig } from './notification-smtp/notification-smtp.adapter';
 
 export * from './concierge-http';
+export * from './conferencing-mediasoup';
 
 /** Every adapter definition, by manifest id (the key must equal `manifest.id`; a spec checks it). */
 export const ADAPTERS: Readonly<Record<string, AnyAdapterDefinition>> = {
   'notification-smtp': notificationSmtpAdapter,
   'concierge-http': conciergeHttpAdapter,
+  mediasoup: conferencingMediasoupAdapter,
 };

@@ -17,6 +17,13 @@ export type HostSiteType =
   | 'SCHOOL'
   | 'TOWN_HALL';
 
+/** SCHEDULED: not open yet (or awaiting approval); OPEN: joinable now; CLOSED: over; CANCELLED. */
+export type MeetingStatus =
+  | 'CANCELLED'
+  | 'CLOSED'
+  | 'OPEN'
+  | 'SCHEDULED';
+
 export type NearInput = {
   latitude: number;
   longitude: number;
@@ -57,3 +64,10 @@ export type PointPageQueryVariables = Exact<{
 
 
 export type PointPageQuery = { point: { id: string, name: string, address: string, postcode: string, town: string, phone: string | null, latitude: number, longitude: number, timeZone: string, hostSiteType: HostSiteType, accessPolicy: AccessPolicy, accessibleReducedMobility: boolean, independentEntrance: boolean, receptionOnSite: boolean, technicianOnSite: boolean, rulesOfUse: string | null, organisation: { id: string, name: string }, rooms: Array<{ id: string, name: string, capacity: number, dedicated: boolean, equipment: Array<string> }>, openingSchedule: { timeZone: string, closedOnPublicHolidays: boolean, weekly: Array<{ weekday: number, opens: string, closes: string, onRequest: boolean | null }>, exceptions: Array<{ date: string, kind: string, reason: string | null, ranges: Array<{ opens: string, closes: string, onRequest: boolean | null }> | null }> }, isOpenAt: { open: boolean, onRequest: boolean, closesAt: string | null }, nextOpenings: Array<{ start: string, end: string, onRequest: boolean }> }, tariffs: { current: { id: string, version: number, validFrom: string, validTo: string | null, unitKind: string, unitHours: number | null, pricesInclude: string, vatRateBp: number, definition: unknown } | null } };
+
+export type MeetingByTokenQueryVariables = Exact<{
+  token: string;
+}>;
+
+
+export type MeetingByTokenQuery = { meetingByToken: { title: string, status: MeetingStatus, opensAt: string, startsAt: string, endsAt: string, closesAt: string, participantName: string } };

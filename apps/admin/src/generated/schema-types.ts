@@ -380,6 +380,87 @@ export type HostSiteType =
   | 'SCHOOL'
   | 'TOWN_HALL';
 
+/** A personal link to a meeting: anyone holding it joins under the given name, from 10 minutes before the start until the end plus the grace period. */
+export type JoinLink = {
+  __typename?: 'JoinLink';
+  /** The signed join token inside the link (built-in bridge only). */
+  token?: Maybe<Scalars['String']['output']>;
+  /** `/rejoindre/<token>` (absolute when the conferencing binding sets a public address). */
+  url: Scalars['String']['output'];
+  validFrom: Scalars['DateTime']['output'];
+  validUntil: Scalars['DateTime']['output'];
+};
+
+/** The live meeting of a reservation. */
+export type Meeting = {
+  __typename?: 'Meeting';
+  /** The conferencing adapter that opened the bridge (mediasoup when built in). */
+  adapterId?: Maybe<Scalars['String']['output']>;
+  /** Every join, oldest first. */
+  attendance: Array<MeetingAttendance>;
+  /** ended, cancelled or closed-by-operator, once closed. */
+  closeReason?: Maybe<Scalars['String']['output']>;
+  closesAt: Scalars['DateTime']['output'];
+  endsAt: Scalars['DateTime']['output'];
+  opensAt: Scalars['DateTime']['output'];
+  /** Connected now. */
+  participants: Array<MeetingParticipant>;
+  reservationId: Scalars['ID']['output'];
+  startsAt: Scalars['DateTime']['output'];
+  status: MeetingStatus;
+  title: Scalars['String']['output'];
+};
+
+/** One presence in the meeting: who, when they joined, when and why they left. */
+export type MeetingAttendance = {
+  __typename?: 'MeetingAttendance';
+  joinedAt: Scalars['DateTime']['output'];
+  leftAt?: Maybe<Scalars['DateTime']['output']>;
+  /** left, disconnected, replaced (joined again elsewhere), meeting-closed, server-stopped. */
+  leftReason?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  participantId: Scalars['ID']['output'];
+  role: MeetingRole;
+};
+
+/** What a join link leads to, for the public join page (no account). */
+export type MeetingInvitation = {
+  __typename?: 'MeetingInvitation';
+  /** When the bridge closes (end plus the grace period). */
+  closesAt: Scalars['DateTime']['output'];
+  endsAt: Scalars['DateTime']['output'];
+  meetingId: Scalars['ID']['output'];
+  /** When joining opens (10 minutes before the start). */
+  opensAt: Scalars['DateTime']['output'];
+  participantName: Scalars['String']['output'];
+  participantRole: MeetingRole;
+  startsAt: Scalars['DateTime']['output'];
+  status: MeetingStatus;
+  title: Scalars['String']['output'];
+};
+
+/** A participant connected now. */
+export type MeetingParticipant = {
+  __typename?: 'MeetingParticipant';
+  joinedAt: Scalars['DateTime']['output'];
+  name: Scalars['String']['output'];
+  participantId: Scalars['ID']['output'];
+  role: MeetingRole;
+};
+
+/** HOST: the organiser side; ROOM: a point’s room system; GUEST: anyone invited. */
+export type MeetingRole =
+  | 'GUEST'
+  | 'HOST'
+  | 'ROOM';
+
+/** SCHEDULED: not open yet (or awaiting approval); OPEN: joinable now; CLOSED: over; CANCELLED. */
+export type MeetingStatus =
+  | 'CANCELLED'
+  | 'CLOSED'
+  | 'OPEN'
+  | 'SCHEDULED';
+
 export type MonthCostFiguresView = {
   __typename?: 'MonthCostFiguresView';
   completedMeetings: Scalars['Int']['output'];
@@ -413,7 +494,11 @@ export type Mutation = {
   bookRecurring: RecurringBookingPayload;
   cancelReservation: Reservation;
   changeReservation: Reservation;
+  /** Ends a meeting now: participants are told (closed-by-operator) and disconnected. The host’s operators and network admins; CONFLICT when it is not open. */
+  closeMeeting: Meeting;
   createApiKey: CreatedApiKey;
+  /** A personal join link to a reservation’s meeting, for one participant. The organiser (access token or booking account), its organisation’s members, the host’s operators and network admins. */
+  createJoinLink: JoinLink;
   /** Network admins only. */
   createOrganisation: Organisation;
   createPoint: Point;
@@ -514,8 +599,21 @@ export type MutationChangeReservationArgs = {
 };
 
 
+export type MutationCloseMeetingArgs = {
+  reservationId: Scalars['ID']['input'];
+};
+
+
 export type MutationCreateApiKeyArgs = {
   input: CreateApiKeyInput;
+};
+
+
+export type MutationCreateJoinLinkArgs = {
+  accessToken?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  reservationId: Scalars['ID']['input'];
+  role?: MeetingRole;
 };
 
 
@@ -961,6 +1059,10 @@ export type Query = {
   deadLetters: EventDeliveryConnection;
   /** The signed-in user (null for API keys and visitors). */
   me?: Maybe<User>;
+  /** The live state of a reservation’s meeting: status, who is connected, attendance. Same access as createJoinLink. */
+  meeting: Meeting;
+  /** What a join link leads to (public): the join page says whether the meeting is open, not yet, or over. UNAUTHENTICATED for a tampered or malformed token. */
+  meetingByToken: MeetingInvitation;
   networkSummary: NetworkSummary;
   organisation: Organisation;
   /** Every organisation of the network (public directory data). */
@@ -1005,6 +1107,17 @@ export type QueryDeadLettersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   subscriber?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryMeetingArgs = {
+  accessToken?: InputMaybe<Scalars['String']['input']>;
+  reservationId: Scalars['ID']['input'];
+};
+
+
+export type QueryMeetingByTokenArgs = {
+  token: Scalars['String']['input'];
 };
 
 
@@ -1277,11 +1390,19 @@ export type Subscription = {
   __typename?: 'Subscription';
   /** Tells a page when the availability of a point changes. */
   availabilityChanged: AvailabilityChange;
+  /** The meeting’s state now, then again whenever it opens, changes, closes or someone joins or leaves. Same access as `meeting` (sign in through connectionParams.authorization, or give the access token). */
+  meetingState: Meeting;
 };
 
 
 export type SubscriptionAvailabilityChangedArgs = {
   pointId: Scalars['ID']['input'];
+};
+
+
+export type SubscriptionMeetingStateArgs = {
+  accessToken?: InputMaybe<Scalars['String']['input']>;
+  reservationId: Scalars['ID']['input'];
 };
 
 export type SurchargeInput = {

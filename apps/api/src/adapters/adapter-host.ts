@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -7,6 +7,7 @@ import {
   type AdapterHealth,
   type AdapterInstance,
   type AnyAdapterDefinition,
+  type BridgeHost,
   type ConciergeAdapter,
   type DomainEvent,
   type HttpClient,
@@ -26,6 +27,9 @@ import { ADAPTER_REGISTRY, type AdapterRegistry } from './adapter-registry';
 export const BINDINGS_CHANNEL = 'maillage_bindings';
 const PREFIX = 'adapter:';
 const HEALTH_TIMEOUT_MS = 2000;
+
+/** Nest token of the built-in meeting bridges, offered to adapters as `context.bridges` (meetings/built-in-bridges.ts). */
+export const BRIDGE_HOST = Symbol('BRIDGE_HOST');
 
 export const subscriberOf = (bindingId: string) => `${PREFIX}${bindingId}`;
 
@@ -80,6 +84,7 @@ export class AdapterHost implements SubscriberSource, OnModuleInit, OnApplicatio
     private readonly subscribers: DurableSubscribers,
     private readonly relay: OutboxRelay,
     private readonly notifications: PgNotifications,
+    @Optional() @Inject(BRIDGE_HOST) private readonly bridges?: BridgeHost,
   ) {}
 
   onModuleInit(): void {
@@ -237,6 +242,7 @@ export class AdapterHost implements SubscriberSource, OnModuleInit, OnApplicatio
           await this.db.query(`INSERT INTO handled_event (subscriber, idempotency_key) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [subscriber, key]);
         },
       },
+      ...(this.bridges ? { bridges: this.bridges } : {}),
     };
   }
 }

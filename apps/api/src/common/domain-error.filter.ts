@@ -2,18 +2,24 @@ import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common'
 import type { GqlContextType } from '@nestjs/graphql';
 import type { Response } from 'express';
 import { DomainError } from '@maillage/core';
+import { SignallingError } from '@maillage/media';
 
 const HTTP_STATUS: Record<DomainError['code'], number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
 
 /**
- * Domain errors are expected answers, not crashes: in GraphQL they go on to formatGraphQLError
- * (common/graphql-errors.ts) without Nest logging them as unhandled; on HTTP routes they become the
- * matching status with `{ code, message, field }`.
+ * Domain errors (and the meetings' signalling errors, e.g. a bad join token given to
+ * `meetingByToken`) are expected answers, not crashes: in GraphQL they go on to formatGraphQLError
+ * (common/graphql-errors.ts) without Nest logging them as unhandled; on HTTP routes a domain error
+ * becomes the matching status with `{ code, message, field }`.
  */
-@Catch(DomainError)
+@Catch(DomainError, SignallingError)
 export class DomainErrorFilter implements ExceptionFilter {
-  catch(error: DomainError, host: ArgumentsHost): DomainError | void {
+  catch(error: DomainError | SignallingError, host: ArgumentsHost): DomainError | SignallingError | void {
     if (host.getType<GqlContextType>() === 'graphql') return error;
+    if (error instanceof SignallingError) {
+      host.switchToHttp().getResponse<Response>().status(400).json({ code: error.code, message: error.message });
+      return;
+    }
     host
       .switchToHttp()
       .getResponse<Response>()

@@ -1,6 +1,7 @@
 import { HttpException, Logger } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DomainError } from '@maillage/core';
+import { SignallingError, type SignallingErrorCode } from '@maillage/media';
 
 const log = new Logger('GraphQLErrors');
 
@@ -17,6 +18,19 @@ const PUBLIC_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'QUERY_TOO_COMPLEX',
 ]);
+
+/** Meeting refusals (join tokens, the bridge) as GraphQL codes; `extensions.signallingCode` keeps the protocol's. */
+const SIGNALLING_CODES: Partial<Record<SignallingErrorCode, { code: string; messageFr: string }>> = {
+  UNAUTHENTICATED: { code: 'UNAUTHENTICATED', messageFr: 'Ce lien n’est pas valide' },
+  FORBIDDEN: { code: 'FORBIDDEN', messageFr: 'Ce lien ne donne pas accès à cette réunion' },
+  NOT_FOUND: { code: 'NOT_FOUND', messageFr: 'Introuvable' },
+  BAD_REQUEST: { code: 'BAD_USER_INPUT', messageFr: 'Demande invalide' },
+  NOT_OPEN: { code: 'MEETING_NOT_OPEN', messageFr: 'La réunion n’est pas encore ouverte' },
+  ENDED: { code: 'MEETING_ENDED', messageFr: 'La réunion est terminée' },
+  MEETING_FULL: { code: 'MEETING_FULL', messageFr: 'La réunion est complète' },
+  RATE_LIMITED: { code: 'RATE_LIMITED', messageFr: 'Trop de demandes : réessayez dans un instant' },
+  UNAVAILABLE: { code: 'MEETING_UNAVAILABLE', messageFr: 'La réunion est momentanément indisponible' },
+};
 
 const HTTP_CODES: Record<number, string> = { 400: 'BAD_USER_INPUT', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT' };
 
@@ -49,6 +63,10 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
         ...(original.messageFr ? { messageFr: original.messageFr } : {}),
       },
     };
+  }
+  if (original instanceof SignallingError && SIGNALLING_CODES[original.code]) {
+    const { code, messageFr } = SIGNALLING_CODES[original.code]!;
+    return { message: original.message, path, locations: formatted.locations, extensions: { code, signallingCode: original.code, messageFr } };
   }
   if (original instanceof HttpException) {
     const response = original.getResponse() as { message?: unknown; field?: unknown };

@@ -321,6 +321,7 @@ describe('tenancy: who may do what on which organisation’s points', () => {
       ['unbindAdapter', `mutation { unbindAdapter(id: "00000000-0000-4000-8000-000000000000") }`, () => ({})],
       ['replayDeadLetter', `mutation { replayDeadLetter(id: "1") { id } }`, () => ({})],
       ['replayDeadLetters', `mutation { replayDeadLetters(subscriber: "relay") }`, () => ({})],
+      ['closeMeeting', `mutation { closeMeeting(reservationId: "00000000-0000-4000-8000-000000000000") { status } }`, () => ({})],
     ];
 
     it.each(mutations)('%s → UNAUTHENTICATED, nothing written', async (name, query, variables) => {
@@ -329,8 +330,11 @@ describe('tenancy: who may do what on which organisation’s points', () => {
       expect(res.data?.[name] ?? null).toBeNull();
     });
 
-    /** Reservation mutations: what a guest may request is decided (and tested) by the booking specs. */
-    const RESERVATIONS = ['approveReservation', 'book', 'bookRecurring', 'cancelReservation', 'changeReservation', 'extendReservation', 'recordReservationOutcome', 'rejectReservation', 'setBookingPolicy'];
+    /**
+     * Reservation mutations: what a guest may request is decided (and tested) by the booking specs;
+     * createJoinLink is open to the organiser's access token (meeting-links-for-organiser-side… spec).
+     */
+    const RESERVATIONS = ['approveReservation', 'book', 'bookRecurring', 'cancelReservation', 'changeReservation', 'createJoinLink', 'extendReservation', 'recordReservationOutcome', 'rejectReservation', 'setBookingPolicy'];
 
     it('the list covers every mutation of the schema but login and the reservation ones', async () => {
       const res = await api.gql<{ __type: { fields: { name: string }[] } }>(`{ __type(name: "Mutation") { fields { name } } }`);

@@ -5,7 +5,7 @@
  * with its configuration and secrets), calls `init` once and `dispose` once, and contains failures:
  * an adapter that throws or hangs never takes the host down nor blocks other adapters.
  */
-import type { DomainEvent, EventName } from '../events/event-map';
+import type { DomainEvent, EventName, MeetingCloseReason } from '../events/event-map';
 
 export type AdapterKind = 'conferencing' | 'endpoint' | 'concierge' | 'notification';
 
@@ -92,6 +92,22 @@ export interface AdapterContext<Config = Record<string, unknown>> {
   publish<N extends EventName>(name: N, payload: DomainEvent<N>['payload']): Promise<void>;
   /** Optional: where the adapter records handled idempotency keys; absent, use a MemoryIdempotencyStore. */
   idempotency?: IdempotencyStore;
+  /**
+   * Optional host capability: the platform's built-in meeting bridge (mediasoup). The built-in
+   * conferencing adapter opens and closes bridges and issues join links through it; a vendor adapter
+   * ignores it and calls its own service over `http` instead.
+   */
+  bridges?: BridgeHost;
+}
+
+/** The built-in bridge, as the host offers it to conferencing adapters. */
+export interface BridgeHost {
+  /** Opens (idempotently) the bridge of a reservation; the bridge id is the reservation id. */
+  open(meeting: { reservationId: string; start: string; end: string }): Promise<{ bridgeId: string }>;
+  /** Closes it: participants are told why, then disconnected. Closing a closed bridge does nothing. */
+  close(bridgeId: string, reason: MeetingCloseReason): Promise<void>;
+  /** A signed join link for one participant (usable from 10 minutes before the start until the end plus the grace period). */
+  issueJoinLink(bridgeId: string, participant: { name: string; role: 'room' | 'guest' | 'host' }): Promise<JoinInfo>;
 }
 
 export interface AdapterHealth {
@@ -119,6 +135,8 @@ export interface AdapterInstance {
 
 export interface JoinInfo {
   url: string;
+  /** The bearer credential inside `url`, when the bridge uses one (the built-in bridge's signed join token). */
+  token?: string;
   sipUri?: string;
   dialInPhone?: string;
   validFrom: string;
@@ -127,7 +145,8 @@ export interface JoinInfo {
 
 export interface ConferencingAdapter extends AdapterInstance {
   openBridge(meeting: { reservationId: string; start: string; end: string }): Promise<{ bridgeId: string }>;
-  closeBridge(bridgeId: string): Promise<void>;
+  /** `reason` (optional for vendors that cannot say it) is what participants are told. */
+  closeBridge(bridgeId: string, reason?: MeetingCloseReason): Promise<void>;
   joinInfo(bridgeId: string, participant: { name: string; role: 'room' | 'guest' | 'host' }): Promise<JoinInfo>;
 }
 

@@ -38,6 +38,56 @@ export interface ConciergeCallStatusChangedPayload {
   status: 'scheduled' | 'tested' | 'in-progress' | 'completed' | 'failed' | 'cancelled';
 }
 
+export type MeetingCloseReason = 'ended' | 'cancelled' | 'closed-by-operator';
+
+/** A live meeting (the reservation's bridge); `pointIds` lets adapters of those points receive it. */
+export interface MeetingEventPayload {
+  reservationId: string;
+  pointIds: string[];
+  startsAt: string;
+  endsAt: string;
+  /** When the bridge closes: the end plus the grace period. */
+  closesAt: string;
+}
+
+export interface MeetingOpenedPayload extends MeetingEventPayload {
+  /** The conferencing adapter that opened the bridge ('mediasoup' when built in) and its bridge id. */
+  adapterId: string;
+  bridgeId: string;
+}
+
+export interface MeetingEndingSoonPayload extends MeetingEventPayload {
+  /** True when every room of the reservation is free for `extensionMinutes` after the end. */
+  extensionAvailable: boolean;
+  extensionMinutes: number;
+}
+
+export interface MeetingClosedPayload extends MeetingEventPayload {
+  reason: MeetingCloseReason;
+}
+
+export interface MeetingParticipantPayload {
+  reservationId: string;
+  pointIds: string[];
+  participantId: string;
+  name: string;
+  role: 'host' | 'room' | 'guest';
+  /** ISO instant of the join or of the departure. */
+  at: string;
+  /** For `meeting.participant-left`: left, disconnected, replaced (joined again elsewhere), meeting-closed, server-stopped. */
+  reason?: string;
+}
+
+/** A media worker died; its meetings were moved to a live one (`recovered`) or not. */
+export interface MediaIncidentPayload {
+  kind: 'worker-died';
+  at: string;
+  workerPid: number;
+  reservationIds: string[];
+  detail: string;
+  recovered: boolean;
+}
+
 export interface EventMap {
   'reservation.requested': ReservationEventPayload;
   'reservation.confirmed': ReservationEventPayload;
@@ -51,6 +101,13 @@ export interface EventMap {
   'reservation.reminder': ReservationEventPayload;
   'availability.changed': AvailabilityChangedPayload;
   'concierge.call-status-changed': ConciergeCallStatusChangedPayload;
+  'meeting.opened': MeetingOpenedPayload;
+  /** Five minutes before the end, once per end time (an extension warns again). */
+  'meeting.ending-soon': MeetingEndingSoonPayload;
+  'meeting.closed': MeetingClosedPayload;
+  'meeting.participant-joined': MeetingParticipantPayload;
+  'meeting.participant-left': MeetingParticipantPayload;
+  'media.incident': MediaIncidentPayload;
 }
 
 export type EventName = keyof EventMap;
@@ -71,6 +128,12 @@ const EVENT_NAME_SET = {
   'reservation.reminder': true,
   'availability.changed': true,
   'concierge.call-status-changed': true,
+  'meeting.opened': true,
+  'meeting.ending-soon': true,
+  'meeting.closed': true,
+  'meeting.participant-joined': true,
+  'meeting.participant-left': true,
+  'media.incident': true,
 } as const satisfies Record<EventName, true>;
 
 /** The event names known at run time (manifests, the outbox and the bus check names against it). */

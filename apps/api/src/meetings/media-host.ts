@@ -1,0 +1,64 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Subscription } from 'rxjs';
+import { DataSource } from 'typeorm';
+import { type MediaIncident, type MediaLogger, MediaServer, type MediaServerOptions } from '@maillage/media';
+import { appendEvent } from '../events/outbox';
+import { OutboxRelay } from '../events/outbox-relay';
+
+/** The media server of this process, logging through Nest (no I/O until the first meeting opens). */
+export function createMediaServer(options: MediaServerOptions): MediaServer {
+  const log = new Logger('Media');
+  const format = (text: string, details?: object) => (details ? `${text} ${JSON.stringify(details)}` : text);
+  const logger: MediaLogger = { info: (m, d) => log.log(format(m, d)), warn: (m, d) => log.warn(format(m, d)), error: (m, d) => log.error(format(m, d)) };
+  return new MediaServer({ ...options, logger });
+}
+
+/**
+ * Records every media incident (a worker that died: which meetings it carried, whether they
+ * recovered) in media_incident with a `media.incident` event, and stops the workers with the API.
+ */
+@Injectable()
+export class MediaHost implements OnModuleInit, OnApplicationShutdown {
+  private readonly log = new Logger('MediaHost');
+  private subscription?: Subscription;
+  private readonly pending = new Set<Promise<void>>();
+
+  constructor(
+    @Inject(MediaServer) private readonly media: MediaServer,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  onModuleInit(): void {
+    this.subscription = this.media.incidents$.subscribe((incident) => {
+      const work = this.record(incident).catch((error: unknown) => this.log.error(`media incident not recorded: ${error instanceof Error ? error.message : String(error)}`));
+      this.pending.add(work);
+      void work.finally(() => this.pending.delete(work));
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.media.close();
+    this.subscription?.unsubscribe();
+    await Promise.allSettled([...this.pending]);
+  }
+
+  private async record(incident: MediaIncident): Promise<void> {
+    this.log.warn(`media incident: ${incident.kind} (worker ${incident.workerPid}): ${incident.detail}`);
+    await this.db.transaction(async (em) => {
+      const [row]: { id: string }[] = await em.query(
+        `INSERT INTO media_incident (occurred_at, kind, worker_pid, reservation_ids, detail, recovered) VALUES ($1, $2, $3, $4::uuid[], $5, $6) RETURNING id`,
+        [incident.at, incident.kind, incident.workerPid, incident.meetingIds, incident.detail, incident.recovered],
+      );
+      await appendEvent(
+        em,
+        'media.incident',
+        { type: 'media', id: String(incident.workerPid) },
+        { kind: incident.kind, at: incident.at, workerPid: incident.workerPid, reservationIds: incident.meetingIds, detail: incident.detail, recovered: incident.recovered },
+        `media.incident:${row.id}`,
+      );
+    });
+    this.relay.kick();
+  }
+}

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { MeetingClock } from './meeting-clock';
+import { MeetingAttendanceRow, MeetingRow } from './meeting.entities';
+import { MeetingSessions } from './meeting-sessions';
+import { meetingStatus } from './meeting-times';
+import { MeetingsService } from './meetings.service';
+import { type Meeting, toMeetingRole, toMeetingStatus } from './dtos/meeting.outputs';
+
+/** The live state of a reservation's meeting, as `meeting` and `meetingState` return it. */
+@Injectable()
+export class MeetingState {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly meetings: MeetingsService,
+    private readonly sessions: MeetingSessions,
+    private readonly clock: MeetingClock,
+  ) {}
+
+  async of(r: { id: string; title: string; status: string; start: Date; end: Date }): Promise<Meeting> {
+    const row = await this.db.getRepository(MeetingRow).findOneBy({ reservationId: r.id });
+    const attendance = await this.db.getRepository(MeetingAttendanceRow).find({ where: { reservationId: r.id }, order: { joinedAt: 'ASC', id: 'ASC' } });
+    const times = this.meetings.times(r);
+    return {
+      reservationId: r.id,
+      title: r.title,
+      status: toMeetingStatus(meetingStatus(r.status, row, times, this.clock.now())),
+      opensAt: new Date(times.opensAt),
+      startsAt: new Date(times.startsAt),
+      endsAt: new Date(times.endsAt),
+      closesAt: new Date(times.closesAt),
+      closeReason: row?.closeReason ?? null,
+      adapterId: row?.adapterId ?? null,
+      participants: this.sessions.connected(r.id).map((s) => ({ participantId: s.peer.peerId, name: s.peer.name, role: toMeetingRole(s.peer.role), joinedAt: s.joinedAt })),
+      attendance: attendance.map((a) => ({ participantId: a.participantId, name: a.name, role: toMeetingRole(a.role), joinedAt: a.joinedAt, leftAt: a.leftAt, leftReason: a.leftReason })),
+    };
+  }
+}

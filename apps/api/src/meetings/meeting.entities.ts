@@ -1,0 +1,44 @@
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import type { ParticipantRole } from '@maillage/media';
+
+export type MeetingCloseReason = 'ended' | 'cancelled' | 'closed-by-operator';
+export type LeftReason = 'left' | 'disconnected' | 'replaced' | 'meeting-closed' | 'server-stopped';
+
+/** The bridge of one reservation: opened (through which conferencing adapter), warned, closed. */
+@Entity('meeting')
+export class MeetingRow {
+  @PrimaryColumn({ name: 'reservation_id', type: 'uuid' }) reservationId!: string;
+  @Column({ type: 'text' }) status!: 'OPEN' | 'CLOSED';
+  @Column({ name: 'adapter_id', type: 'text' }) adapterId!: string;
+  @Column({ name: 'binding_id', type: 'uuid', nullable: true }) bindingId!: string | null;
+  @Column({ name: 'bridge_id', type: 'text' }) bridgeId!: string;
+  @Column({ name: 'opened_at', type: 'timestamptz' }) openedAt!: Date;
+  /** The end time `meeting.ending-soon` was sent for (a later extension warns again). */
+  @Column({ name: 'ending_soon_for', type: 'timestamptz', nullable: true }) endingSoonFor!: Date | null;
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true }) closedAt!: Date | null;
+  @Column({ name: 'close_reason', type: 'text', nullable: true }) closeReason!: MeetingCloseReason | null;
+}
+
+/** One participant's presence: a row per join, closed when they leave or are disconnected. */
+@Entity('meeting_attendance')
+export class MeetingAttendanceRow {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' }) id!: string;
+  @Column({ name: 'reservation_id', type: 'uuid' }) reservationId!: string;
+  @Column({ name: 'participant_id', type: 'uuid' }) participantId!: string;
+  @Column({ type: 'text' }) name!: string;
+  @Column({ type: 'text' }) role!: ParticipantRole;
+  @Column({ name: 'joined_at', type: 'timestamptz' }) joinedAt!: Date;
+  @Column({ name: 'left_at', type: 'timestamptz', nullable: true }) leftAt!: Date | null;
+  @Column({ name: 'left_reason', type: 'text', nullable: true }) leftReason!: LeftReason | null;
+}
+
+@Entity('media_incident')
+export class MediaIncidentRow {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' }) id!: string;
+  @Column({ name: 'occurred_at', type: 'timestamptz' }) occurredAt!: Date;
+  @Column({ type: 'text' }) kind!: string;
+  @Column({ name: 'worker_pid', type: 'integer', nullable: true }) workerPid!: number | null;
+  @Column({ name: 'reservation_ids', type: 'uuid', array: true }) reservationIds!: string[];
+  @Column({ type: 'text' }) detail!: string;
+  @Column({ type: 'boolean' }) recovered!: boolean;
+}

@@ -1,0 +1,114 @@
+// Shared by the meeting browser tests and the join-latency benchmark: Debian's chromium with a fake
+// camera and microphone (a moving test pattern and a beep), one browser context per participant, and
+// the join page's `window.__maillageStats()` hook to read WebRTC figures.
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const haveChromium = existsSync(CHROMIUM);
+export const MEETING_CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  // Camera and microphone without a device and without the permission prompt.
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
+  '--autoplay-policy=no-user-gesture-required',
+  // Both pages render at once: keep background pages' timers and media running.
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
+];
+
+/** What the join page's `window.__maillageStats()` returns (apps/admin/src/meet/meeting-session.ts, MeetingStats). */
+export interface PageMeetingStats {
+  phase: string;
+  participantId?: string;
+  reconnects: number;
+  quality: 'good' | 'medium' | 'poor' | 'unknown';
+  rttMs?: number;
+  lossPercent?: number;
+  inbound: { peerId: string; kind: 'audio' | 'video'; framesDecoded: number; packetsReceived: number; bytesReceived: number }[];
+  outbound: { source: string; kind: 'audio' | 'video'; packetsSent: number; bytesSent: number; layers: number }[];
+}
+
+export function launchMeetingBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: MEETING_CHROMIUM_ARGS });
+}
+
+/** One participant = one browser context (own permissions, own fake devices). */
+export async function participantPage(browser: Browser, viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport, permissions: ['camera', 'microphone'] });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.log(`[page error] ${error.message}`));
+  return { context, page };
+}
+
+/** Opens a join link and waits for the lobby (preview started, "Rejoindre la réunion" enabled). */
+export async function openLobby(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  const join = page.getByRole('button', { name: 'Rejoindre la réunion' });
+  await join.waitFor();
+  await page.waitForFunction(() => {
+    const button = (globalThis as unknown as { document: { querySelector(s: string): { disabled: boolean } | null } }).document.querySelector('form.lobby button[type=submit]');
+    return !!button && !button.disabled;
+  });
+}
+
+export async function joinFromLobby(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Rejoindre la réunion' }).click();
+  await page.getByRole('button', { name: 'Quitter' }).waitFor();
+}
+
+export function statsOf(page: Page): Promise<PageMeetingStats | null> {
+  return page.evaluate(async () => {
+    const hook = (globalThis as unknown as { __maillageStats?: () => Promise<unknown> }).__maillageStats;
+    return hook ? ((await hook()) as PageMeetingStats) : null;
+  });
+}
+
+/** Totals of what a page receives from one other participant. */
+export function received(stats: PageMeetingStats | null, fromPeerId?: string): { framesDecoded: number; audioPackets: number; videoPackets: number } {
+  const inbound = (stats?.inbound ?? []).filter((s) => !fromPeerId || s.peerId === fromPeerId);
+  const sum = (kind: 'audio' | 'video', field: 'framesDecoded' | 'packetsReceived') => inbound.filter((s) => s.kind === kind).reduce((total, s) => total + s[field], 0);
+  return { framesDecoded: sum('video', 'framesDecoded'), audioPackets: sum('audio', 'packetsReceived'), videoPackets: sum('video', 'packetsReceived') };
+}
+
+/** Polls the page's stats until `accept` holds; returns the last stats. */
+export async function waitForStats(page: Page, accept: (stats: PageMeetingStats) => boolean, timeoutMs = 20_000, label = 'stats'): Promise<PageMeetingStats> {
+  const deadline = Date.now() + timeoutMs;
+  let last: PageMeetingStats | null = null;
+  while (Date.now() < deadline) {
+    last = await statsOf(page);
+    if (last && accept(last)) return last;
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`${label}: not reached within ${timeoutMs} ms; last stats ${JSON.stringify(last)}`);
+}
+
+/**
+ * Video frames decoded and audio packets received from `fromPeerId` both grow over `intervalMs`:
+ * media is flowing now, not only at some point. Returns the two samples.
+ */
+export async function mediaFlowing(page: Page, fromPeerId: string, intervalMs = 1500, timeoutMs = 20_000): Promise<{ before: ReturnType<typeof received>; after: ReturnType<typeof received> }> {
+  const first = await waitForStats(page, (s) => received(s, fromPeerId).framesDecoded > 0 && received(s, fromPeerId).audioPackets > 0, timeoutMs, `media from ${fromPeerId}`);
+  const before = received(first, fromPeerId);
+  await page.waitForTimeout(intervalMs);
+  const after = received(await statsOf(page), fromPeerId);
+  return { before, after };
+}
+
+export async function axeViolations(page: Page): Promise<{ id: string; impact: string; nodes: number; targets: string[] }[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const violations = await page.evaluate(async () => {
+    type Result = { violations: { id: string; impact?: string | null; nodes: { target: unknown[] }[] }[] };
+    const axe = (globalThis as unknown as { axe: { run(): Promise<Result> } }).axe;
+    const result = await axe.run();
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? 'unknown', nodes: v.nodes.length, targets: v.nodes.slice(0, 3).map((n) => String(n.target[0])) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
