@@ -8,6 +8,8 @@ import { meetingStatus } from './meeting-times';
 import { MeetingsService } from './meetings.service';
 import { type Meeting, toMeetingRole, toMeetingStatus } from './dtos/meeting.outputs';
 
+type ReservationTimes = { id: string; title: string; status: string; start: Date; end: Date };
+
 /** The live state of a reservation's meeting, as `meeting` and `meetingState` return it. */
 @Injectable()
 export class MeetingState {
@@ -18,18 +20,26 @@ export class MeetingState {
     private readonly clock: MeetingClock,
   ) {}
 
-  async of(r: { id: string; title: string; status: string; start: Date; end: Date }): Promise<Meeting> {
-    const row = await this.db.getRepository(MeetingRow).findOneBy({ reservationId: r.id });
-    const attendance = await this.db.getRepository(MeetingAttendanceRow).find({ where: { reservationId: r.id }, order: { joinedAt: 'ASC', id: 'ASC' } });
+  /** Status and times: what the join page shows too (`meetingByToken`). */
+  async timing(r: ReservationTimes, row?: MeetingRow | null) {
+    const meeting = row === undefined ? await this.db.getRepository(MeetingRow).findOneBy({ reservationId: r.id }) : row;
     const times = this.meetings.times(r);
     return {
-      reservationId: r.id,
       title: r.title,
-      status: toMeetingStatus(meetingStatus(r.status, row, times, this.clock.now())),
+      status: toMeetingStatus(meetingStatus(r.status, meeting, times, this.clock.now())),
       opensAt: new Date(times.opensAt),
       startsAt: new Date(times.startsAt),
       endsAt: new Date(times.endsAt),
       closesAt: new Date(times.closesAt),
+    };
+  }
+
+  async of(r: ReservationTimes): Promise<Meeting> {
+    const row = await this.db.getRepository(MeetingRow).findOneBy({ reservationId: r.id });
+    const attendance = await this.db.getRepository(MeetingAttendanceRow).find({ where: { reservationId: r.id }, order: { joinedAt: 'ASC', id: 'ASC' } });
+    return {
+      reservationId: r.id,
+      ...(await this.timing(r, row)),
       closeReason: row?.closeReason ?? null,
       adapterId: row?.adapterId ?? null,
       participants: this.sessions.connected(r.id).map((s) => ({ participantId: s.peer.peerId, name: s.peer.name, role: toMeetingRole(s.peer.role), joinedAt: s.joinedAt })),

@@ -8,7 +8,7 @@ import { type Actor, CurrentActor } from '../auth/actor';
 import { toAsyncIterator } from '../events/event-bus';
 import { Reservation } from '../reservations/reservation.entity';
 import { Conferencing } from './conferencing';
-import { fromMeetingRole, JoinLink, Meeting, MeetingInvitation, MeetingRole, toMeetingRole, toMeetingStatus } from './dtos/meeting.outputs';
+import { fromMeetingRole, JoinLink, Meeting, MeetingInvitation, MeetingRole, toMeetingRole } from './dtos/meeting.outputs';
 import { MAX_PARTICIPANT_NAME } from './join-token';
 import { JoinTokens } from './join-tokens';
 import { MeetingAccess } from './meeting-access';
@@ -68,16 +68,9 @@ export class MeetingsResolver {
     const claims = this.tokens.read(token);
     const r = await this.db.getRepository(Reservation).findOneBy({ id: claims.meetingId });
     if (!r) throw notFound('Meeting', claims.meetingId);
-    const row = await this.db.getRepository(MeetingRow).findOneBy({ reservationId: r.id });
-    const times = this.meetings.times(r);
     return {
       meetingId: r.id,
-      title: r.title,
-      status: toMeetingStatus(meetingStatus(r.status, row, times, this.clock.now())),
-      opensAt: new Date(times.opensAt),
-      startsAt: new Date(times.startsAt),
-      endsAt: new Date(times.endsAt),
-      closesAt: new Date(times.closesAt),
+      ...(await this.state.timing(r)),
       participantName: claims.name,
       participantRole: toMeetingRole(claims.role),
     };
