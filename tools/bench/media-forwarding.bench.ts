@@ -10,7 +10,7 @@
 // The two variants alternate (bare, maillage, bare, maillage…) and the medians are compared.
 //
 // Settings: BENCH_SENDERS (N, default 6), BENCH_RECEIVERS (M per sender, default 6), BENCH_WINDOW_S
-// (default 10), BENCH_ROUNDS (default 2), BENCH_MEETING_STEPS (meetings tried for (c), default
+// (default 10), BENCH_ROUNDS (default 3), BENCH_MEETING_STEPS (meetings tried for (c), default
 // "10,20,40,60"), BENCH_MEETING_SIZE (participants per meeting for (c), each sending and receiving all
 // the others, default 3). Needs MEDIASOUP_WORKER_BIN (tools/setup/build-mediasoup-worker.sh prints it).
 import { fork, type ChildProcess } from 'node:child_process';
@@ -26,7 +26,7 @@ import { AUDIO, VIDEO, captureRtp, type Capture } from './media/rtp-capture';
 const N = Number(process.env.BENCH_SENDERS ?? 6);
 const M = Number(process.env.BENCH_RECEIVERS ?? 6);
 const WINDOW_S = Number(process.env.BENCH_WINDOW_S ?? 10);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const MEETING_STEPS = (process.env.BENCH_MEETING_STEPS ?? '10,20,40,60').split(',').map(Number);
 const MEETING_SIZE = Number(process.env.BENCH_MEETING_SIZE ?? 3);
 const WARMUP_MS = 3000;
@@ -140,6 +140,8 @@ interface Measured {
   workerCpu: number;
   nodeCpu: number;
   delivered: number;
+  /** The replayer's CPU (load generator): near 100 % of a core, losses are its own, not the SFU's. */
+  loadCpu: number;
 }
 
 function request<T>(child: ChildProcess, message: object, key: string): Promise<T> {
@@ -187,9 +189,9 @@ async function run(variant: () => Promise<Wiring>, meetings: MeetingLoad[], capt
       }
     }
     await sleep(WARMUP_MS);
-    const before = { worker: cpuSeconds(wiring.workerPid), node: process.cpuUsage(), received: await request<number[]>(replayer, { report: true }, 'received') };
+    const before = { worker: cpuSeconds(wiring.workerPid), load: cpuSeconds(replayer.pid!), node: process.cpuUsage(), received: await request<number[]>(replayer, { report: true }, 'received') };
     await sleep(WINDOW_S * 1000);
-    const after = { worker: cpuSeconds(wiring.workerPid), node: process.cpuUsage(before.node), received: await request<number[]>(replayer, { report: true }, 'received') };
+    const after = { worker: cpuSeconds(wiring.workerPid), load: cpuSeconds(replayer.pid!), node: process.cpuUsage(before.node), received: await request<number[]>(replayer, { report: true }, 'received') };
     const packetsIn = after.received.reduce((sum, n, i) => sum + n - before.received[i]!, 0);
     // Expected: every packet of every stream pair each receiver consumes.
     const perSender = (capture.video.length + capture.audio.length) / capture.seconds;
@@ -198,6 +200,7 @@ async function run(variant: () => Promise<Wiring>, meetings: MeetingLoad[], capt
       workerCpu: (after.worker - before.worker) / WINDOW_S,
       nodeCpu: (after.node.user + after.node.system) / 1e6 / WINDOW_S,
       delivered: packetsIn / expected,
+      loadCpu: (after.load - before.load) / WINDOW_S,
     };
   } finally {
     replayer.send({ stop: true });
@@ -240,14 +243,17 @@ async function main(): Promise<void> {
 
   // (c) meetings of MEETING_SIZE participants (each sends, each receives all the others) on one worker.
   console.log(`\n(c) meetings of ${MEETING_SIZE} on one worker (one core)`);
-  const steps: { meetings: number; workerCpu: number; delivered: number }[] = [];
+  const steps: { meetings: number; workerCpu: number; delivered: number; loadCpu: number }[] = [];
   for (const meetings of MEETING_STEPS) {
     process.stderr.write(`(c) ${meetings} meetings…\n`);
     const m = await run(maillage, Array.from({ length: meetings }, () => ({ senders: MEETING_SIZE, receivers: MEETING_SIZE, conversation: true })), capture);
-    steps.push({ meetings, workerCpu: m.workerCpu, delivered: m.delivered });
+    steps.push({ meetings, workerCpu: m.workerCpu, delivered: m.delivered, loadCpu: m.loadCpu });
     if (m.workerCpu > 0.9 || m.delivered < 0.98) break;
   }
-  printTable(['meetings', 'worker CPU', 'per meeting', 'delivered'], steps.map((s) => [s.meetings, pct(s.workerCpu), pct(s.workerCpu / s.meetings), pct(s.delivered)]));
+  printTable(
+    ['meetings', 'worker CPU', 'per meeting', 'delivered', 'load generator CPU'],
+    steps.map((s) => [s.meetings, pct(s.workerCpu), pct(s.workerCpu / s.meetings), pct(s.delivered), pct(s.loadCpu)]),
+  );
   // Marginal cost per meeting: the slope between the smallest and largest load delivered intact (the
   // worker's idle cost is the intercept).
   const healthy = steps.filter((s) => s.delivered >= 0.98);
