@@ -11,6 +11,12 @@ async function main(): Promise<void> {
   if (api.webAppDir) logger.log(`web app (directory): ${api.url}/`, 'Main');
   else logger.log('web app not built (apps/admin/dist missing): run `node tools/build-admin.mjs`', 'Main');
   logger.log(`GraphQL: ${api.url}/graphql   health: ${api.url}/healthz   metrics: ${api.url}/metrics`, 'Main');
+  logger.log(
+    process.env.MEDIASOUP_WORKER_BIN
+      ? `live meetings: join links ${api.url}/rejoindre/<token> (createJoinLink), signalling ${api.url.replace(/^http/, 'ws')}/meet/ws`
+      : 'live meetings: no mediasoup worker (MEDIASOUP_WORKER_BIN unset): meetings cannot open; see README "Media worker"',
+    'Main',
+  );
   if (admin?.password) logger.log(`first network admin created: ${admin.email} / ${admin.password} (shown once)`, 'Main');
   else if (admin) logger.log(`network admin: ${admin.email}`, 'Main');
   let stopping = false;
