@@ -421,6 +421,20 @@ export class MeetingSession {
     await this.client.request(paused ? 'pause' : 'resume', { producerId: producer.id }).catch((error: unknown) => console.warn('[meet] pause/resume', error));
   }
 
+  /**
+   * The host accepts the extension `meetingEndingSoon` offered; the new end arrives for everyone
+   * through `meetingUpdated`. Resolves with null, or the refusal's code (CONFLICT: a room is taken).
+   */
+  async extend(): Promise<ClientErrorCode | null> {
+    if (!this.client?.isOpen) return 'DISCONNECTED';
+    try {
+      await this.client.request('extend', {});
+      return null;
+    } catch (error) {
+      return error instanceof SignallingRequestError ? error.code : 'DISCONNECTED';
+    }
+  }
+
   // ── Stats ──────────────────────────────────────────────────────────────────────────────────────
 
   private async transportStats(): Promise<StatsEntry[]> {

@@ -124,10 +124,11 @@ export function JoinPageRoom({ session, stream, onRejoin }: { session: MeetingSe
         </p>
       )}
       {state.endingSoon && (
-        <p className="banner" role="status" data-testid="ending-soon">
+        <div className="banner" role="status" data-testid="ending-soon">
           {t('meet.endingSoon', { time: formatMeetingTime(state.endingSoon.endsAt, lang) })}{' '}
           {state.endingSoon.extensionAvailable ? t('meet.extensionAvailable', { minutes: state.endingSoon.extensionMinutes }) : t('meet.extensionUnavailable')}
-        </p>
+          {state.endingSoon.extensionAvailable && me?.role === 'host' && <ExtendButton session={session} minutes={state.endingSoon.extensionMinutes} />}
+        </div>
       )}
       <ul className="tiles" aria-label={t('meet.tiles')}>
         {me && (
@@ -193,4 +194,29 @@ function useAnnouncements(state: SessionState): string {
     if (messages.length) setText(messages.join(' '));
   }, [state, t, lang]);
   return text;
+}
+
+/** The host accepts the offered extension; a refusal (the rooms were taken meanwhile) is said next to the button. */
+function ExtendButton({ session, minutes }: { session: MeetingSession; minutes: number }) {
+  const { t } = useI18n();
+  const [state, setState] = useState<{ busy: boolean; refused?: string }>({ busy: false });
+  const extend = async () => {
+    setState({ busy: true });
+    const refused = await session.extend();
+    setState({ busy: false, refused: refused ?? undefined });
+  };
+  return (
+    <>
+      {' '}
+      <button type="button" className="primary" disabled={state.busy} onClick={() => void extend()} aria-describedby={state.refused ? 'extend-refused' : undefined}>
+        {t('meet.extend', { minutes })}
+      </button>
+      {state.refused && (
+        <span id="extend-refused" role="alert">
+          {' '}
+          {t(state.refused === 'CONFLICT' ? 'meet.extendConflict' : 'meet.extendFailed')}
+        </span>
+      )}
+    </>
+  );
 }

@@ -2,12 +2,14 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { InjectDataSource } from '@nestjs/typeorm';
 import { merge, type Observable, Subject, type Subscription } from 'rxjs';
 import { DataSource } from 'typeorm';
-import { conflict, type MeetingEventPayload, type EventName } from '@maillage/core';
+import { conflict, DomainError, type MeetingEventPayload, type EventName } from '@maillage/core';
 import { MediaServer, type MeetingBridge, SignallingError } from '@maillage/media';
 import { appendEventOnce } from '../events/outbox';
 import { EventBus } from '../events/event-bus';
 import { OutboxRelay } from '../events/outbox-relay';
+import { SYSTEM } from '../auth/actor';
 import { ReservationStatus } from '../reservations/reservation.entity';
+import { ReservationsService } from '../reservations/reservations.service';
 import { meetingSnapshot } from './built-in-bridges';
 import { BUILT_IN_CONFERENCING, Conferencing } from './conferencing';
 import type { JoinClaims } from './join-token';
@@ -111,6 +113,7 @@ export class MeetingsService implements OnApplicationBootstrap, OnApplicationShu
     private readonly conferencing: Conferencing,
     @Inject(MediaServer) private readonly media: MediaServer,
     @Inject(JoinTokens) private readonly tokens: JoinTokens,
+    private readonly reservations: ReservationsService,
   ) {}
 
   get graceMinutes(): number {
@@ -173,6 +176,25 @@ export class MeetingsService implements OnApplicationBootstrap, OnApplicationShu
       if (candidate?.meeting?.status !== 'OPEN') throw conflict('The meeting is not open', { reservationId });
       await this.close(candidate, 'closed-by-operator');
     });
+  }
+
+  /**
+   * The host (a join link with role `host`) accepts the extension `meeting.ending-soon` offered: the
+   * reservation is extended by EXTENSION_MINUTES under the rules of `extendReservation`, recorded as
+   * done through that link; the reservation.extended event then tells everyone (`meetingUpdated`).
+   */
+  async extendByHost(claims: JoinClaims): Promise<{ endsAt: string }> {
+    if (claims.role !== 'host') throw new SignallingError('FORBIDDEN', 'only the meeting’s host may extend it');
+    const candidate = await this.candidate(claims.meetingId);
+    if (!candidate || candidate.meeting?.status !== 'OPEN') throw new SignallingError('ENDED', 'this meeting is over');
+    const end = new Date(candidate.end.getTime() + EXTENSION_MINUTES * MINUTE);
+    try {
+      const extended = await this.reservations.extend({ ...SYSTEM, label: `join-link:${claims.participantId}` }, candidate.id, end, undefined, this.clock.now());
+      return { endsAt: extended.end.toISOString() };
+    } catch (error) {
+      if (error instanceof DomainError) throw new SignallingError(error.code === 'CONFLICT' ? 'CONFLICT' : 'BAD_REQUEST', error.messageFr ?? error.message);
+      throw error;
+    }
   }
 
   /**

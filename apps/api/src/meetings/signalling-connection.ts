@@ -139,6 +139,8 @@ export class SignallingConnection {
       case 'closeProducer':
         bridge.closeProducer(peerId, request.data.producerId);
         return {};
+      case 'extend':
+        return this.deps.meetings.extendByHost(this.claims);
       case 'leave': {
         const session = this.session;
         this.session = undefined;

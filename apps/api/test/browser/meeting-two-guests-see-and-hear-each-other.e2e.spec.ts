@@ -1,10 +1,10 @@
 // Two guests in real browsers (Debian's chromium, fake camera and microphone) open their join links
 // for the same reservation, against the real API, database and mediasoup worker: each receives the
 // other's video and audio (WebRTC stats: frames decoded and audio packets increasing), sees the
-// other's name and mute state and the five-minute warning; an expired link and a tampered one are
-// refused with a clear message, a link for next week says when it opens; the operator closing the
-// meeting disconnects both. axe finds no serious or critical violation on
-// the join page. Screenshots go to tmp/screenshots/.
+// other's name and mute state and the five-minute warning, whose extension the host accepts; an
+// expired link and a tampered one are refused with a clear message, a link for next week says when
+// it opens; the operator closing the meeting disconnects both. axe finds no serious or critical
+// violation on the join page. Screenshots go to tmp/screenshots/.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,7 +44,7 @@ describeInBrowser('two guests join the same meeting from their browser links', (
     meeting = await bookMeeting(api, room, { hour: 14, minutes: 60, title: 'Comité de pilotage' });
     expiredLink = await createJoinLink(api, earlier, 'Morgane Le Bihan');
     nextWeekLink = await createJoinLink(api, await bookMeeting(api, room, { weeksAhead: 2, hour: 10, minutes: 60, title: 'Comité suivant' }), 'Morgane Le Bihan');
-    camilleLink = await createJoinLink(api, meeting, 'Camille Martin');
+    camilleLink = await createJoinLink(api, meeting, 'Camille Martin', 'HOST');
     yannLink = await createJoinLink(api, meeting, 'Yann Le Goff');
     await clock.at(meeting.start);
     browser = await launchMeetingBrowser();
@@ -157,6 +157,18 @@ describeInBrowser('two guests join the same meeting from their browser links', (
     for (const page of [camille, yann]) {
       await page.getByTestId('ending-soon').filter({ hasText: 'La réunion se termine à 15 h 00. Les salles sont libres ensuite : l’organisateur peut la prolonger de 30 minutes.' }).waitFor();
     }
+  });
+
+  it('lets the host (Camille’s link) accept the extension: both are told it now ends at 15 h 30; the guest had no button', async () => {
+    expect(await yann.getByRole('button', { name: 'Prolonger de 30 minutes' }).count()).toBe(0);
+    await camille.screenshot({ path: join(SHOTS, 'meeting-ending-soon-host.png'), fullPage: true });
+    await camille.getByRole('button', { name: 'Prolonger de 30 minutes' }).click();
+    for (const page of [camille, yann]) {
+      await page.getByTestId('announcement').filter({ hasText: 'La réunion est prolongée jusqu’à 15 h 30.' }).waitFor();
+      await page.getByTestId('ending-soon').waitFor({ state: 'detached' });
+    }
+    const [row] = await api.sql<{ end_at: Date }>(`SELECT end_at FROM reservation WHERE id = $1`, [meeting.id]);
+    expect(row.end_at.getTime()).toBe(meeting.end + 30 * MINUTE);
   });
 
   it('disconnects both when the operator closes the meeting', async () => {

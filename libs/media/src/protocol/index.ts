@@ -87,6 +87,11 @@ export interface RequestMap {
   /** Ends one's own producer (e.g. stops sharing a camera). */
   closeProducer: { request: { producerId: string }; response: Record<string, never> };
   leave: { request: Record<string, never>; response: Record<string, never> };
+  /**
+   * The host (a join link with role `host`) accepts the extension offered by `meetingEndingSoon`:
+   * the reservation is extended (same rules as `extendReservation`) and everyone gets `meetingUpdated`.
+   */
+  extend: { request: Record<string, never>; response: { endsAt: string } };
 }
 
 export type RequestMethod = keyof RequestMap;
@@ -100,6 +105,7 @@ export const REQUEST_METHODS: readonly RequestMethod[] = [
   'pause',
   'closeProducer',
   'leave',
+  'extend',
 ];
 
 export type ClientRequest = { [M in RequestMethod]: { id: number; method: M; data: RequestMap[M]['request'] } }[RequestMethod];
@@ -118,6 +124,7 @@ export type SignallingErrorCode =
   | 'NOT_FOUND' // unknown transport, producer or consumer
   | 'CANNOT_CONSUME' // the client's RTP capabilities cannot receive that producer
   | 'UNAVAILABLE' // the bridge is recovering: wait for `reconnect`
+  | 'CONFLICT' // the extension clashes: a room is taken after the meeting
   | 'INTERNAL';
 
 export interface SignallingErrorBody {
@@ -259,6 +266,8 @@ export function parseClientRequest(frame: string): ClientRequest {
       return { id, method: 'closeProducer', data: { producerId: text(data, 'producerId') } };
     case 'leave':
       return { id, method: 'leave', data: {} };
+    case 'extend':
+      return { id, method: 'extend', data: {} };
   }
 }
 
