@@ -7,7 +7,9 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 const scalars = { DateTime: 'string', JSON: 'unknown' };
 const config: CodegenConfig = {
   schema: 'apps/api/schema.graphql',
-  documents: ['apps/admin/src/operations.ts'],
+  // The public pages' operations, the admin console's (src/admin/operations.ts), the booking flow's and the
+  // operators' calendar's (src/booking/, src/calendar/).
+  documents: ['apps/admin/src/operations.ts', 'apps/admin/src/admin/operations.ts', 'apps/admin/src/booking/operations.ts', 'apps/admin/src/calendar/operations.ts'],
   generates: {
     'apps/admin/src/generated/graphql.ts': {
       plugins: ['typescript-operations'],

@@ -5,24 +5,29 @@
 //   {mode: 'pool', url, query, input, roomIds, starts, durationMinutes, concurrency, durationS, warmupS}:
 //     `concurrency` workers book room roomIds[i % rooms] at starts[floor(i / rooms)] for ~durationS seconds
 //     (after a warm-up), each request a different room or slot; bounded by the number of (room, start) pairs.
-// Prints one JSON line. Every answer is classified: success (data.book), CONFLICT, or other error.
+//   {mode: 'batch', …pool options, batchSize}: the same bookings, `batchSize` consecutive ones per request
+//     (`query` is then the bookMany mutation, variables { inputs }); a request succeeds when every booking of
+//     its batch came back.
+// Prints one JSON line. Every answer is classified: success (data.book, or all of data.bookMany), CONFLICT,
+// or other error.
 import { readFileSync } from 'node:fs';
 
 const options = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const TIMEOUT_MS = 30_000;
 
-async function book(input) {
+/** One request; `booked(data)` is the number of bookings the answer confirms. */
+async function send(variables, expected, booked) {
   const t0 = performance.now();
   try {
     const res = await fetch(options.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: options.query, variables: { input } }),
+      body: JSON.stringify({ query: options.query, variables }),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
     const body = await res.json();
     const ms = performance.now() - t0;
-    if (body.data?.book?.reservation?.id) return { kind: 'success', ms };
+    if (!body.errors && booked(body.data) === expected) return { kind: 'success', ms };
     const code = body.errors?.[0]?.extensions?.code;
     if (code === 'CONFLICT') return { kind: 'conflict', ms };
     return { kind: 'other', ms, detail: `${res.status} ${code ?? ''} ${body.errors?.[0]?.message ?? JSON.stringify(body).slice(0, 200)}` };
@@ -31,12 +36,15 @@ async function book(input) {
   }
 }
 
+const book = (input) => send({ input }, 1, (data) => (data?.book?.reservation?.id ? 1 : 0));
+const bookMany = (inputs) => send({ inputs }, inputs.length, (data) => (data?.bookMany ?? []).filter((b) => b?.reservation?.id).length);
+
 function percentile(sorted, p) {
   if (!sorted.length) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-function summarise(results, wallMs) {
+function summarise(results, wallMs, perRequest = 1) {
   const count = (kind) => results.filter((r) => r.kind === kind).length;
   const ms = results.map((r) => r.ms).sort((a, b) => a - b);
   const details = [...new Set(results.filter((r) => r.kind === 'other').map((r) => r.detail))].slice(0, 5);
@@ -50,6 +58,9 @@ function summarise(results, wallMs) {
     wallMs: round(wallMs),
     perSecond: round((results.length / wallMs) * 1000),
     successPerSecond: round((count('success') / wallMs) * 1000),
+    bookingsPerRequest: perRequest,
+    bookings: count('success') * perRequest,
+    bookingsPerSecond: round(((count('success') * perRequest) / wallMs) * 1000),
     latencyMs: { p50: round(percentile(ms, 50)), p95: round(percentile(ms, 95)), p99: round(percentile(ms, 99)), max: round(ms[ms.length - 1] ?? NaN) },
   };
 }
@@ -62,10 +73,11 @@ if (options.mode === 'burst') {
   const summary = summarise(results, performance.now() - t0);
   const cpu = process.cpuUsage(cpu0);
   console.log(JSON.stringify({ ...summary, clientCpuMs: Math.round((cpu.user + cpu.system) / 1000) }));
-} else if (options.mode === 'pool') {
+} else if (options.mode === 'pool' || options.mode === 'batch') {
   const { roomIds, starts, durationMinutes } = options;
   const capacity = roomIds.length * starts.length;
   const concurrency = Math.min(512, Math.max(1, Number(options.concurrency)));
+  const batchSize = options.mode === 'batch' ? Math.min(1000, Math.max(1, Number(options.batchSize))) : 1;
   let next = 0;
   const task = () => {
     if (next >= capacity) return undefined;
@@ -78,16 +90,23 @@ if (options.mode === 'burst') {
       end: new Date(start + durationMinutes * 60_000).toISOString(),
     };
   };
+  /** The next request's bookings: one, or `batchSize` consecutive ones (a whole batch or nothing). */
+  const batch = () => {
+    if (next + batchSize > capacity) return undefined;
+    return Array.from({ length: batchSize }, task);
+  };
   const run = async (seconds) => {
     const results = [];
     const deadline = performance.now() + seconds * 1000;
     const t0 = performance.now();
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
-        for (let input = task(); input && performance.now() < deadline; input = task()) results.push(await book(input));
+        for (let inputs = batch(); inputs && performance.now() < deadline; inputs = batch()) {
+          results.push(await (options.mode === 'batch' ? bookMany(inputs) : book(inputs[0])));
+        }
       }),
     );
-    return summarise(results, performance.now() - t0);
+    return summarise(results, performance.now() - t0, batchSize);
   };
   if (Number(options.warmupS) > 0) await run(Number(options.warmupS));
   const cpu0 = process.cpuUsage();

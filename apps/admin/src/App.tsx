@@ -7,6 +7,8 @@ import { Link, useLocation } from './router';
 
 // The join page brings mediasoup-client: loaded only when a join link is opened, not with the directory.
 const JoinPage = lazy(() => import('./pages/JoinPage').then((m) => ({ default: m.JoinPage })));
+// The admin console (/admin/**, sign-in at /admin/connexion): its own chunk, never loaded by the public pages.
+const AdminApp = lazy(() => import('./admin/AdminApp').then((m) => ({ default: m.AdminApp })));
 
 export function App() {
   const { t, lang, setLang } = useI18n();
@@ -14,6 +16,7 @@ export function App() {
   const pointId = /^\/points\/([^/]+)\/?$/.exec(location.pathname)?.[1];
   // A guest's join link (issue 6): /rejoindre/<signed token>.
   const joinToken = /^\/rejoindre\/([^/]+)\/?$/.exec(location.pathname)?.[1];
+  const admin = /^\/admin(\/|$)/.test(location.pathname);
   const main = useRef<HTMLElement>(null);
   // Moving to another page puts the focus on its content (screen readers announce the new page).
   const firstRender = useRef(true);
@@ -45,7 +48,11 @@ export function App() {
         </nav>
       </header>
       <main id="main" ref={main} tabIndex={-1}>
-        {joinToken ? (
+        {admin ? (
+          <Suspense fallback={<p role="status">{t('directory.loading')}</p>}>
+            <AdminApp />
+          </Suspense>
+        ) : joinToken ? (
           <Suspense fallback={<p role="status">{t('join.loading')}</p>}>
             <JoinPage key={joinToken} token={decodeURIComponent(joinToken)} />
           </Suspense>

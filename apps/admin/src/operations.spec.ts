@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema, parse, validate } from 'graphql';
-import * as operations from './operations';
+import * as adminOperations from './admin/operations';
+import * as bookingOperations from './booking/operations';
+import * as calendarOperations from './calendar/operations';
+import * as publicOperations from './operations';
+
+const operations = { ...publicOperations, ...adminOperations, ...bookingOperations, ...calendarOperations };
 
 const root = join(__dirname, '..', '..', '..');
 

@@ -21,7 +21,7 @@ export function navigate(href: string, options: { replace?: boolean } = {}): voi
   window.dispatchEvent(new Event('maillage:navigate'));
 }
 
-export function Link({ href, children, className }: { href: string; children: ReactNode; className?: string }) {
+export function Link({ href, children, className, ariaCurrent }: { href: string; children: ReactNode; className?: string; ariaCurrent?: 'page' }) {
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
@@ -29,7 +29,7 @@ export function Link({ href, children, className }: { href: string; children: Re
     window.scrollTo(0, 0);
   };
   return (
-    <a href={href} onClick={onClick} className={className}>
+    <a href={href} onClick={onClick} className={className} aria-current={ariaCurrent}>
       {children}
     </a>
   );

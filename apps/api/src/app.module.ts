@@ -30,6 +30,7 @@ import { EventBus } from './events/event-bus';
 import { OutboxRelay } from './events/outbox-relay';
 import { AvailabilityService } from './reservations/availability.service';
 import { ReservationsResolver } from './reservations/reservations.resolver';
+import { PointCalendarResolver } from './reservations/point-calendar.resolver';
 import { BookingPolicyResolver } from './reservations/booking-policy.resolver';
 import { ReservationsService } from './reservations/reservations.service';
 import { ReminderScheduler } from './reservations/reminder-scheduler';
@@ -143,6 +144,7 @@ export class AppModule {
         ReminderScheduler,
         AvailabilityService,
         ReservationsResolver,
+        PointCalendarResolver,
         BookingPolicyResolver,
         QuotesService,
         TariffsService,

@@ -8,7 +8,7 @@ async function main(): Promise<void> {
   const api = await startApi(config, logger);
   const admin = api.seed?.admin;
   logger.log(`Maillage API ready in ${Date.now() - started} ms`, 'Main');
-  if (api.webAppDir) logger.log(`web app (directory): ${api.url}/`, 'Main');
+  if (api.webAppDir) logger.log(`web app (directory): ${api.url}/   admin console: ${api.url}/admin`, 'Main');
   else logger.log('web app not built (apps/admin/dist missing): run `node tools/build-admin.mjs`', 'Main');
   logger.log(`GraphQL: ${api.url}/graphql   health: ${api.url}/healthz   metrics: ${api.url}/metrics`, 'Main');
   logger.log(

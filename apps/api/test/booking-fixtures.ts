@@ -36,6 +36,11 @@ export const BOOK = `mutation($input: ReservationInput!) {
   book(input: $input) { accessToken reservation { id reference status start end inTerritory rooms { roomId heldFrom heldUntil } } }
 }`;
 
+/** Several bookings in one request, all or nothing (at most 100). */
+export const BOOK_MANY = `mutation($inputs: [ReservationInput!]!) {
+  bookMany(inputs: $inputs) { accessToken reservation { id reference status start end inTerritory rooms { roomId heldFrom heldUntil } } }
+}`;
+
 export const bookingInput = (roomIds: string[], start: string, end: string, extra: Record<string, unknown> = {}) => ({
   title: 'Réunion de coordination',
   rooms: roomIds.map((roomId) => ({ roomId, expectedParticipants: 4 })),

@@ -8,6 +8,76 @@ export type AccessPolicy =
   | 'INTERNAL_ONLY'
   | 'OPEN_TO_ALL';
 
+export type AllowanceInput = {
+  categories: Array<string>;
+  id: string;
+  label: string;
+  minutesPerMonth: number;
+  requesterGroup?: string | null | undefined;
+};
+
+export type AvailabilityInput = {
+  durationMinutes: number;
+  from: string;
+  /** Include off-hours bookable on request (flagged onRequest). */
+  includeOnRequest?: boolean;
+  limit?: number | null | undefined;
+  /** Rooms that must all be free at once (several points: a multi-point meeting). */
+  roomIds: Array<string | number>;
+  to: string;
+};
+
+export type BookingPolicyInput = {
+  approvalCategories?: Array<RequesterCategory>;
+  granularityMinutes: number;
+  horizonDays: number;
+  maxDurationMinutes: number;
+  minDurationMinutes: number;
+  minLeadMinutes: number;
+  setupBufferMinutes: number;
+  teardownBufferMinutes: number;
+};
+
+export type CreatePriceListInput = {
+  name: string;
+  /** Required without pointId; must be the point’s organisation with it. */
+  organisationId?: string | number | null | undefined;
+  /** The point priced; absent: the organisation’s list for its points without their own. */
+  pointId?: string | number | null | undefined;
+};
+
+export type DatedExceptionInput = {
+  /** YYYY-MM-DD, local date. */
+  date: string;
+  /** closed: the whole day; hours: the day’s hours are replaced by ranges. */
+  kind: string;
+  ranges?: Array<TimeRangeInput> | null | undefined;
+  reason?: string | null | undefined;
+};
+
+export type EndpointInput = {
+  adapterConfig?: unknown;
+  adapterId?: string | null | undefined;
+  /** Write-only secrets (string values); never readable back. */
+  adapterSecrets?: unknown;
+  kind: EndpointKind;
+  model?: string | null | undefined;
+  name: string;
+  protocol: EndpointProtocol;
+  sipUri?: string | null | undefined;
+  vendor?: string | null | undefined;
+};
+
+export type EndpointKind =
+  | 'PHONE'
+  | 'ROOM_SYSTEM'
+  | 'SOFT_CLIENT';
+
+export type EndpointProtocol =
+  | 'H323'
+  | 'SIP'
+  | 'WEBRTC';
+
 export type HostSiteType =
   | 'BUSINESS_INCUBATOR'
   | 'CYBER_CENTRE'
@@ -31,6 +101,50 @@ export type NearInput = {
   radiusKm: number;
 };
 
+export type NetworkLine =
+  | 'DEDICATED_ADSL'
+  | 'FIBRE'
+  | 'SHARED_QOS';
+
+export type OpeningScheduleInput = {
+  closedOnPublicHolidays?: boolean;
+  exceptions?: Array<DatedExceptionInput>;
+  weekly: Array<WeeklyRuleInput>;
+};
+
+export type OperatingCostInput = {
+  /** One-off: paid once on `date`. */
+  amountCents?: number | null | undefined;
+  date?: string | null | undefined;
+  fromMonth?: string | null | undefined;
+  /** CONCIERGE_SUBSCRIPTION, LINE, MAINTENANCE or OTHER. */
+  kind: string;
+  label: string;
+  /** Recurring: paid every month from `fromMonth` to `toMonth`. */
+  monthlyCents?: number | null | undefined;
+  pointId: string | number;
+  /** Last month paid (inclusive); open-ended when absent. */
+  toMonth?: string | null | undefined;
+};
+
+export type OrganisationKind =
+  | 'ASSOCIATION'
+  | 'COMMUNE'
+  | 'COMPANY'
+  | 'EPCI'
+  | 'NETWORK_OPERATOR';
+
+export type OrganiserInput = {
+  email: string;
+  name: string;
+  phone?: string | null | undefined;
+};
+
+export type ParticipantKind =
+  | 'PHONE'
+  | 'SIP'
+  | 'WEB_GUEST';
+
 export type PointFilter = {
   accessPolicies?: Array<AccessPolicy> | null | undefined;
   accessible?: boolean | null | undefined;
@@ -49,6 +163,440 @@ export type PointStatus =
   | 'ACTIVE'
   | 'DISMANTLED'
   | 'ON_HOLD';
+
+export type PriceListVersionInput = {
+  allowances?: Array<AllowanceInput>;
+  dayCapCents?: number | null | undefined;
+  minimumChargeCents?: number | null | undefined;
+  /** EXCL_VAT or INCL_VAT: the basis of every amount of the version. */
+  pricesInclude: string;
+  promotions?: Array<PromotionInput>;
+  rates: Array<TariffRateInput>;
+  surcharges?: Array<SurchargeInput>;
+  unit: TariffUnitInput;
+  /** First local date of validity, YYYY-MM-DD (inclusive). */
+  validFrom: string;
+  /** End of validity, YYYY-MM-DD (exclusive); open-ended when absent. */
+  validTo?: string | null | undefined;
+  /** VAT rate in basis points: 2000 = 20 %. */
+  vatRateBp: number;
+};
+
+export type PromotionInput = {
+  categories?: Array<string> | null | undefined;
+  /** FIRST_USE_FREE or FREE_MONTHS. */
+  kind: string;
+  /** YYYY-MM, for FREE_MONTHS. */
+  months?: Array<string> | null | undefined;
+};
+
+export type Purpose =
+  | 'ADMINISTRATION'
+  | 'CLIENT_RELATIONS'
+  | 'COORDINATION'
+  | 'CULTURE'
+  | 'EDUCATION'
+  | 'HEALTH'
+  | 'OTHER'
+  | 'RECRUITMENT'
+  | 'TECHNICAL_FOLLOW_UP'
+  | 'TRAINING';
+
+export type QuoteInput = {
+  end: string;
+  requesterCategory: RequesterCategory;
+  /** The organiser’s e-mail: included allowances already used this month and first use. */
+  requesterEmail?: string | null | undefined;
+  requesterPostcode?: string | null | undefined;
+  /** The rooms of the draft reservation; the first room’s point prices it. */
+  roomIds: Array<string | number>;
+  start: string;
+};
+
+export type RemoteParticipantInput = {
+  email?: string | null | undefined;
+  kind: ParticipantKind;
+  name?: string | null | undefined;
+  phone?: string | null | undefined;
+  sipUri?: string | null | undefined;
+};
+
+export type RequesterCategory =
+  | 'ASSOCIATION'
+  | 'COMPANY'
+  | 'INDIVIDUAL'
+  | 'INTERNAL'
+  | 'PUBLIC_SERVICE';
+
+export type ReservationInput = {
+  end: string;
+  organiser: OrganiserInput;
+  participants?: Array<RemoteParticipantInput>;
+  purpose: Purpose;
+  requesterCategory: RequesterCategory;
+  /** Postcode of the requester’s commune: decides in or out of territory. */
+  requesterPostcode?: string | null | undefined;
+  /** One room, or several at different points for a multi-point meeting. */
+  rooms: Array<ReservationRoomInput>;
+  start: string;
+  title: string;
+};
+
+export type ReservationRoomInput = {
+  expectedParticipants?: number | null | undefined;
+  roomId: string | number;
+};
+
+export type ReservationStatus =
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'CONFIRMED'
+  | 'NO_SHOW'
+  | 'REJECTED'
+  | 'REQUESTED';
+
+export type Role =
+  | 'BOOKER'
+  | 'GUEST'
+  | 'NETWORK_ADMIN'
+  | 'ORGANISATION_ADMIN'
+  | 'POINT_OPERATOR';
+
+export type RoomInput = {
+  capacity: number;
+  dedicated?: boolean;
+  equipment?: Array<string>;
+  name: string;
+};
+
+export type SurchargeInput = {
+  fixedCents?: number | null | undefined;
+  percent?: number | null | undefined;
+  /** OFF_HOURS (pro rata of the minutes outside opening hours) or WEEKEND. */
+  when: string;
+};
+
+export type TariffRateInput = {
+  /** Price of one unit in cents, in the basis of `pricesInclude`; 0 = free. */
+  amountCents: number;
+  /** COMPANY, ASSOCIATION, PUBLIC_SERVICE, INDIVIDUAL or INTERNAL. */
+  category: string;
+  /** Day-rate cap for this combination. */
+  dayCapCents?: number | null | undefined;
+  /** IN (inside the host’s territory) or OUT. */
+  territory: string;
+};
+
+export type TariffUnitInput = {
+  hours?: number | null | undefined;
+  /** SLOT (blocks of `hours`), HOUR, HALF_DAY (blocks of `hours`, default 4) or DAY. */
+  kind: string;
+};
+
+export type TimeRangeInput = {
+  closes: string;
+  onRequest?: boolean | null | undefined;
+  opens: string;
+};
+
+export type UpdatePointInput = {
+  accessPolicy?: AccessPolicy | null | undefined;
+  accessibleReducedMobility?: boolean | null | undefined;
+  address?: string | null | undefined;
+  bandwidthKbps?: number | null | undefined;
+  fixedIp?: string | null | undefined;
+  hostSiteType?: HostSiteType | null | undefined;
+  independentEntrance?: boolean | null | undefined;
+  internalNotes?: string | null | undefined;
+  latitude?: number | null | undefined;
+  longitude?: number | null | undefined;
+  name?: string | null | undefined;
+  networkLine?: NetworkLine | null | undefined;
+  phone?: string | null | undefined;
+  postcode?: string | null | undefined;
+  receptionOnSite?: boolean | null | undefined;
+  rulesOfUse?: string | null | undefined;
+  status?: PointStatus | null | undefined;
+  technicianOnSite?: boolean | null | undefined;
+  timeZone?: string | null | undefined;
+  town?: string | null | undefined;
+};
+
+export type UpdateRoomInput = {
+  capacity?: number | null | undefined;
+  dedicated?: boolean | null | undefined;
+  equipment?: Array<string> | null | undefined;
+  name?: string | null | undefined;
+};
+
+export type WeeklyRuleInput = {
+  /** HH:mm local time, 24:00 for midnight. */
+  closes: string;
+  /** Bookable only on request (needs approval). */
+  onRequest?: boolean | null | undefined;
+  /** HH:mm local time. */
+  opens: string;
+  /** ISO weekday, Monday = 1. */
+  weekday: number;
+};
+
+export type LoginMutationVariables = Exact<{
+  email: string;
+  password: string;
+}>;
+
+
+export type LoginMutation = { login: { token: string, expiresAt: string } };
+
+export type AdminMeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminMeQuery = { me: { id: string, email: string, displayName: string, role: Role, organisationId: string | null } | null };
+
+export type AdminOrganisationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminOrganisationsQuery = { organisations: Array<{ id: string, name: string, kind: OrganisationKind, town: string }> };
+
+export type AdminPointsQueryVariables = Exact<{
+  filter?: PointFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AdminPointsQuery = { points: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { point: { id: string, name: string, town: string, postcode: string, status: PointStatus, organisation: { id: string, name: string }, rooms: Array<{ id: string }> } } }> } };
+
+export type AdminPointQueryVariables = Exact<{
+  id: string | number;
+  year: number;
+}>;
+
+
+export type AdminPointQuery = { point: { id: string, name: string, slug: string, address: string, postcode: string, town: string, phone: string | null, latitude: number, longitude: number, timeZone: string, status: PointStatus, hostSiteType: HostSiteType, accessPolicy: AccessPolicy, accessibleReducedMobility: boolean, independentEntrance: boolean, receptionOnSite: boolean, technicianOnSite: boolean, rulesOfUse: string | null, bandwidthKbps: number, networkLine: NetworkLine, fixedIp: string | null, internalNotes: string | null, organisation: { id: string, name: string }, rooms: Array<{ id: string, name: string, capacity: number, dedicated: boolean, equipment: Array<string>, endpoints: Array<{ id: string, name: string, kind: EndpointKind, protocol: EndpointProtocol, vendor: string | null, model: string | null, sipUri: string | null }> | null }>, openingSchedule: { timeZone: string, closedOnPublicHolidays: boolean, weekly: Array<{ weekday: number, opens: string, closes: string, onRequest: boolean | null }>, exceptions: Array<{ date: string, kind: string, reason: string | null, ranges: Array<{ opens: string, closes: string, onRequest: boolean | null }> | null }> }, bookingPolicy: { minLeadMinutes: number, minDurationMinutes: number, maxDurationMinutes: number, granularityMinutes: number, setupBufferMinutes: number, teardownBufferMinutes: number, horizonDays: number, approvalCategories: Array<RequesterCategory> }, publicHolidays: Array<{ date: string, name: string }> } };
+
+export type UpdatePointMutationVariables = Exact<{
+  id: string | number;
+  input: UpdatePointInput;
+}>;
+
+
+export type UpdatePointMutation = { updatePoint: { id: string, name: string, updatedAt: string } };
+
+export type AddRoomMutationVariables = Exact<{
+  pointId: string | number;
+  input: RoomInput;
+}>;
+
+
+export type AddRoomMutation = { addRoom: { id: string } };
+
+export type UpdateRoomMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateRoomInput;
+}>;
+
+
+export type UpdateRoomMutation = { updateRoom: { id: string } };
+
+export type RemoveRoomMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RemoveRoomMutation = { removeRoom: boolean };
+
+export type AddEndpointMutationVariables = Exact<{
+  roomId: string | number;
+  input: EndpointInput;
+}>;
+
+
+export type AddEndpointMutation = { addEndpoint: { id: string } };
+
+export type UpdateEndpointMutationVariables = Exact<{
+  id: string | number;
+  input: EndpointInput;
+}>;
+
+
+export type UpdateEndpointMutation = { updateEndpoint: { id: string } };
+
+export type SaveOpeningHoursMutationVariables = Exact<{
+  pointId: string | number;
+  schedule: OpeningScheduleInput;
+}>;
+
+
+export type SaveOpeningHoursMutation = { setOpeningHours: { id: string, openingSchedule: { closedOnPublicHolidays: boolean } } };
+
+export type SaveBookingPolicyMutationVariables = Exact<{
+  pointId: string | number;
+  policy: BookingPolicyInput;
+}>;
+
+
+export type SaveBookingPolicyMutation = { setBookingPolicy: { minLeadMinutes: number, minDurationMinutes: number, maxDurationMinutes: number, granularityMinutes: number, setupBufferMinutes: number, teardownBufferMinutes: number, horizonDays: number, approvalCategories: Array<RequesterCategory> } };
+
+export type AdminTariffsQueryVariables = Exact<{
+  pointId: string | number;
+}>;
+
+
+export type AdminTariffsQuery = { tariffs: { pointId: string, current: { id: string, version: number } | null, priceList: { id: string, name: string, organisationId: string, pointId: string | null, versions: Array<{ id: string, version: number, validFrom: string, validTo: string | null, status: string, unitKind: string, unitHours: number | null, pricesInclude: string, vatRateBp: number, definition: unknown, createdAt: string }> } | null } };
+
+export type CreatePriceListMutationVariables = Exact<{
+  input: CreatePriceListInput;
+}>;
+
+
+export type CreatePriceListMutation = { createPriceList: { id: string } };
+
+export type PublishPriceListVersionMutationVariables = Exact<{
+  priceListId: string | number;
+  input: PriceListVersionInput;
+}>;
+
+
+export type PublishPriceListVersionMutation = { publishPriceListVersion: { id: string, versions: Array<{ id: string, version: number, validFrom: string, validTo: string | null, status: string }> } };
+
+export type PreviewQuoteQueryVariables = Exact<{
+  input: QuoteInput;
+  draft?: PriceListVersionInput | null | undefined;
+}>;
+
+
+export type PreviewQuoteQuery = { quote: { version: number, territory: string, units: number, durationMinutes: number, offHoursMinutes: number, pricesInclude: string, vatRateBp: number, totalExclVatCents: number, vatCents: number, totalInclVatCents: number, lines: Array<{ kind: string, label: string, quantity: number, unitCents: number, amountCents: number, amountInclVatCents: number }> } };
+
+export type AdminCostsQueryVariables = Exact<{
+  pointId: string | number;
+  fromMonth: string;
+  toMonth: string;
+}>;
+
+
+export type AdminCostsQuery = { costPerCall: { fromMonth: string, toMonth: string, costs: Array<{ id: string, kind: string, label: string, monthlyCents: number | null, fromMonth: string | null, toMonth: string | null, amountCents: number | null, date: string | null }>, months: Array<{ month: string, recurringCents: number, oneOffCents: number, totalCostCents: number, completedMeetings: number, costPerMeetingCents: number | null, revenueCents: number | null, netCents: number | null }>, years: Array<{ year: number, monthCount: number, totalCostCents: number, completedMeetings: number, costPerMeetingCents: number | null, revenueCents: number | null, netCents: number | null }>, total: { totalCostCents: number, completedMeetings: number, costPerMeetingCents: number | null, revenueCents: number | null, netCents: number | null } } };
+
+export type AddOperatingCostMutationVariables = Exact<{
+  input: OperatingCostInput;
+}>;
+
+
+export type AddOperatingCostMutation = { addOperatingCost: { id: string } };
+
+export type RemoveOperatingCostMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RemoveOperatingCostMutation = { removeOperatingCost: boolean };
+
+export type AdminAdaptersQueryVariables = Exact<{
+  pointId: string | number;
+}>;
+
+
+export type AdminAdaptersQuery = { adapters: Array<{ id: string, kind: string, displayName: string, version: string, configSchema: unknown, secretNames: Array<string> }>, adapterBindings: Array<{ id: string, adapterId: string, config: unknown, secretNames: Array<string>, enabled: boolean, createdAt: string, health: { status: string, detail: string | null } }> };
+
+export type BindAdapterMutationVariables = Exact<{
+  pointId: string | number;
+  adapterId: string;
+  config: unknown;
+  secrets?: unknown;
+}>;
+
+
+export type BindAdapterMutation = { bindAdapter: { id: string, secretNames: Array<string> } };
+
+export type UnbindAdapterMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type UnbindAdapterMutation = { unbindAdapter: boolean };
+
+export type BookingPointQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type BookingPointQuery = { point: { id: string, name: string, timeZone: string, accessPolicy: AccessPolicy, rooms: Array<{ id: string, name: string, capacity: number }>, bookingPolicy: { minLeadMinutes: number, minDurationMinutes: number, maxDurationMinutes: number, granularityMinutes: number, horizonDays: number, approvalCategories: Array<RequesterCategory> } } };
+
+export type BookingAvailabilityQueryVariables = Exact<{
+  input: AvailabilityInput;
+}>;
+
+
+export type BookingAvailabilityQuery = { availability: { slots: Array<{ start: string, end: string, onRequest: boolean }> } };
+
+export type BookingQuoteQueryVariables = Exact<{
+  input: QuoteInput;
+}>;
+
+
+export type BookingQuoteQuery = { quote: { version: number, territory: string, pricesInclude: string, vatRateBp: number, durationMinutes: number, offHoursMinutes: number, units: number, localDays: number, totalExclVatCents: number, vatCents: number, totalInclVatCents: number, lines: Array<{ kind: string, label: string, quantity: number, unitCents: number, amountCents: number, amountExclVatCents: number, amountInclVatCents: number, minutes: number | null }>, allowanceUse: Array<{ allowanceId: string, label: string, minutes: number, remainingMinutes: number }> } };
+
+export type BookReservationMutationVariables = Exact<{
+  input: ReservationInput;
+}>;
+
+
+export type BookReservationMutation = { book: { accessToken: string, reservation: { id: string, reference: string, status: ReservationStatus, title: string, start: string, end: string, rooms: Array<{ roomName: string, pointName: string }> } } };
+
+export type FrozenQuoteQueryVariables = Exact<{
+  id: string | number;
+  token?: string | null | undefined;
+}>;
+
+
+export type FrozenQuoteQuery = { reservationQuote: { frozenAt: string, quote: { version: number, territory: string, pricesInclude: string, vatRateBp: number, durationMinutes: number, offHoursMinutes: number, units: number, localDays: number, totalExclVatCents: number, vatCents: number, totalInclVatCents: number, lines: Array<{ kind: string, label: string, quantity: number, unitCents: number, amountCents: number, amountExclVatCents: number, amountInclVatCents: number, minutes: number | null }>, allowanceUse: Array<{ allowanceId: string, label: string, minutes: number, remainingMinutes: number }> } } | null };
+
+export type CalendarPointsQueryVariables = Exact<{
+  filter?: PointFilter | null | undefined;
+}>;
+
+
+export type CalendarPointsQuery = { points: { edges: Array<{ node: { point: { id: string, name: string, town: string, timeZone: string, organisation: { id: string, name: string }, rooms: Array<{ id: string, name: string, capacity: number }> } } }> } };
+
+export type PointCalendarQueryVariables = Exact<{
+  pointId: string | number;
+  from: string;
+  to: string;
+}>;
+
+
+export type PointCalendarQuery = { pointCalendar: { reservations: Array<{ id: string, reference: string, title: string, status: ReservationStatus, statusReason: string | null, start: string, end: string, sequence: number, requesterCategory: RequesterCategory, purpose: Purpose, inTerritory: boolean, organiser: { name: string, email: string, phone: string | null, postcode: string | null }, rooms: Array<{ roomId: string, roomName: string, pointId: string, heldFrom: string, heldUntil: string, expectedParticipants: number | null }> }>, hostBlocks: Array<{ id: string, roomId: string, start: string, end: string, summary: string | null }> } };
+
+export type ApproveReservationMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ApproveReservationMutation = { approveReservation: { id: string, status: ReservationStatus, statusReason: string | null, start: string, end: string } };
+
+export type RejectReservationMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type RejectReservationMutation = { rejectReservation: { id: string, status: ReservationStatus, statusReason: string | null, start: string, end: string } };
+
+export type CancelReservationMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type CancelReservationMutation = { cancelReservation: { id: string, status: ReservationStatus, statusReason: string | null, start: string, end: string } };
+
+export type ExtendReservationMutationVariables = Exact<{
+  id: string | number;
+  end: string;
+}>;
+
+
+export type ExtendReservationMutation = { extendReservation: { id: string, status: ReservationStatus, statusReason: string | null, start: string, end: string } };
 
 export type DirectoryQueryVariables = Exact<{
   filter?: PointFilter | null | undefined;

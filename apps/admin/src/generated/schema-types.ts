@@ -491,6 +491,8 @@ export type Mutation = {
   bindAdapter: AdapterBinding;
   /** Books one or several rooms; CONFLICT names the slot when a room is taken. */
   book: BookingPayload;
+  /** Books several reservations (at most 100) in one transaction, all or nothing, e.g. a term's planning. Same checks as `book`; an error names its input: field ["inputs", index, …], a CONFLICT included. */
+  bookMany: Array<BookingPayload>;
   bookRecurring: RecurringBookingPayload;
   cancelReservation: Reservation;
   changeReservation: Reservation;
@@ -576,6 +578,11 @@ export type MutationBindAdapterArgs = {
 
 export type MutationBookArgs = {
   input: ReservationInput;
+};
+
+
+export type MutationBookManyArgs = {
+  inputs: Array<ReservationInput>;
 };
 
 
@@ -901,6 +908,8 @@ export type Point = {
   organisationId: Scalars['ID']['output'];
   phone?: Maybe<Scalars['String']['output']>;
   postcode: Scalars['String']['output'];
+  /** The public holidays of a year in the point’s holiday calendar (shown by the opening-hours editor). */
+  publicHolidays: Array<PublicHolidayView>;
   receptionOnSite: Scalars['Boolean']['output'];
   rooms: Array<Room>;
   /** Rules of use (règlement intérieur). */
@@ -923,6 +932,23 @@ export type PointIsOpenAtArgs = {
 export type PointNextOpeningsArgs = {
   count?: Scalars['Int']['input'];
   from?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+export type PointPublicHolidaysArgs = {
+  year: Scalars['Int']['input'];
+};
+
+/** What holds the rooms of a point over a period: the operators’ week calendar. */
+export type PointCalendar = {
+  __typename?: 'PointCalendar';
+  from: Scalars['DateTime']['output'];
+  /** The host’s own uses of its rooms (manual or imported), by start. */
+  hostBlocks: Array<HostBlock>;
+  pointId: Scalars['ID']['output'];
+  /** Reservations overlapping the period, cancelled and rejected ones included, by start. */
+  reservations: Array<Reservation>;
+  to: Scalars['DateTime']['output'];
 };
 
 export type PointFilter = {
@@ -1032,6 +1058,15 @@ export type PromotionInput = {
   months?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** A French public holiday in the point’s calendar (metropole, or Alsace-Moselle with two more). */
+export type PublicHolidayView = {
+  __typename?: 'PublicHolidayView';
+  /** YYYY-MM-DD, local date. */
+  date: Scalars['String']['output'];
+  /** French name, e.g. Fête nationale. */
+  name: Scalars['String']['output'];
+};
+
 export type Purpose =
   | 'ADMINISTRATION'
   | 'CLIENT_RELATIONS'
@@ -1068,6 +1103,8 @@ export type Query = {
   /** Every organisation of the network (public directory data). */
   organisations: Array<Organisation>;
   point: Point;
+  /** The reservations and host blocks of a point’s rooms over a period (at most 62 days): its organisation’s operators and admins, network admins. */
+  pointCalendar: PointCalendar;
   /** The public directory: points with filters, nearest first when `near` is given. */
   points: PointSearchConnection;
   /** Public: the price of a draft reservation before booking, every euro explained by a line. */
@@ -1131,6 +1168,13 @@ export type QueryPointArgs = {
 };
 
 
+export type QueryPointCalendarArgs = {
+  from: Scalars['DateTime']['input'];
+  pointId: Scalars['ID']['input'];
+  to: Scalars['DateTime']['input'];
+};
+
+
 export type QueryPointsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<PointFilter>;
@@ -1139,6 +1183,7 @@ export type QueryPointsArgs = {
 
 
 export type QueryQuoteArgs = {
+  draft?: InputMaybe<PriceListVersionInput>;
   input: QuoteInput;
 };
 
@@ -1196,7 +1241,8 @@ export type QuoteView = {
   offHoursMinutes: Scalars['Int']['output'];
   pointId: Scalars['ID']['output'];
   priceListId: Scalars['ID']['output'];
-  priceListVersionId: Scalars['ID']['output'];
+  /** The published version that priced it; null for a draft version (the admin’s live preview). */
+  priceListVersionId?: Maybe<Scalars['ID']['output']>;
   pricesInclude: Scalars['String']['output'];
   /** IN or OUT of the host’s territory. */
   territory: Scalars['String']['output'];
@@ -1269,6 +1315,7 @@ export type Reservation = {
   id: Scalars['ID']['output'];
   /** Requester inside the host organisation’s territory. */
   inTerritory: Scalars['Boolean']['output'];
+  organiser: ReservationOrganiser;
   participants: Array<ReservationParticipant>;
   purpose: Purpose;
   /** Human reference, e.g. MLG-0000042. */
@@ -1311,6 +1358,16 @@ export type ReservationInput = {
   rooms: Array<ReservationRoomInput>;
   start: Scalars['DateTime']['input'];
   title: Scalars['String']['input'];
+};
+
+/** Who booked: shown to the organiser and to the host’s staff (every path to a reservation is one of theirs). */
+export type ReservationOrganiser = {
+  __typename?: 'ReservationOrganiser';
+  email: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  phone?: Maybe<Scalars['String']['output']>;
+  /** Postcode of the requester’s commune. */
+  postcode?: Maybe<Scalars['String']['output']>;
 };
 
 export type ReservationOutcome =

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { GraphQLRequestError, request } from '../api';
 import { formatClock, formatDate, formatInstant, formatPrice } from '../format';
 import type { PointPageQuery } from '../generated/graphql';
@@ -6,6 +6,9 @@ import type { MessageKey } from '../i18n';
 import { useI18n } from '../i18n-context';
 import { POINT_PAGE } from '../operations';
 import { Link } from '../router';
+
+// The booking flow (issue 7): its own chunk, loaded with the point page, never with the directory.
+const BookingFlow = lazy(() => import('../booking/BookingFlow').then((m) => ({ default: m.BookingFlow })));
 
 type Point = PointPageQuery['point'];
 type Version = NonNullable<PointPageQuery['tariffs']['current']>;
@@ -26,7 +29,8 @@ function ratesOf(version: Version): Rate[] {
 export function PointPage({ id }: { id: string }) {
   const { t } = useI18n();
   const [data, setData] = useState<PointPageQuery | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Kept as a kind, not as words: a change of language translates it without loading the page again.
+  const [error, setError] = useState<{ notFound: true } | { message: string } | null>(null);
   useEffect(() => {
     const controller = new AbortController();
     setData(null);
@@ -36,10 +40,11 @@ export function PointPage({ id }: { id: string }) {
       .catch((e: unknown) => {
         if (controller.signal.aborted) return;
         const notFound = e instanceof GraphQLRequestError && e.errors.some((x) => x.extensions?.code === 'NOT_FOUND' || x.extensions?.code === 'BAD_USER_INPUT');
-        setError(notFound ? t('point.notFound') : e instanceof Error ? e.message : String(e));
+        setError(notFound ? { notFound: true } : { message: e instanceof Error ? e.message : String(e) });
       });
     return () => controller.abort();
-  }, [id, t]);
+    // Not on a language change: the page (and a booking in progress in it) stays, only its words change.
+  }, [id]);
   useEffect(() => {
     document.title = data ? `${data.point.name} — Maillage` : 'Maillage';
   }, [data]);
@@ -51,7 +56,7 @@ export function PointPage({ id }: { id: string }) {
       </p>
       {error && (
         <p role="alert" className="error">
-          {error}
+          {'notFound' in error ? t('point.notFound') : error.message}
         </p>
       )}
       {!data && !error && <p>{t('directory.loading')}</p>}
@@ -71,6 +76,11 @@ function PointDetails({ point, tariff }: { point: Point; tariff: Version | null 
       <h1>{point.name}</h1>
       <p className={`open-state ${state.open ? 'open' : 'closed'}`} data-testid="open-state">
         {state.open ? (state.onRequest ? t('point.openNowOnRequest') : t('point.openNow')) : t('point.closedNow')}
+      </p>
+      <p>
+        <a href="#reserver" className="button-link">
+          {t('point.bookJump')}
+        </a>
       </p>
       <dl className="facts">
         <dt>{t('point.address')}</dt>
@@ -190,6 +200,13 @@ function PointDetails({ point, tariff }: { point: Point; tariff: Version | null 
           <p className="rules">{point.rulesOfUse}</p>
         </section>
       )}
+
+      <section aria-labelledby="booking-heading" id="reserver" className="booking-section">
+        <h2 id="booking-heading">{t('point.book')}</h2>
+        <Suspense fallback={<p role="status">{t('directory.loading')}</p>}>
+          <BookingFlow pointId={point.id} />
+        </Suspense>
+      </section>
     </>
   );
 }

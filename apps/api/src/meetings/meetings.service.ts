@@ -20,13 +20,13 @@ import { extensionAvailable } from './extension-availability';
 import { EXTENSION_MINUTES, meetingTimes, type MeetingTimes } from './meeting-times';
 
 const MINUTE = 60_000;
-/** Meetings are planned this far ahead; the plan is rebuilt at least every REPLAN_MS and on every reservation event. */
+/** Meetings are planned this far ahead; the plan is rebuilt at least every REPLAN_MS and on every reservation event that can change it. */
 const HORIZON_MS = 2 * 60 * MINUTE;
 const REPLAN_MS = 5 * MINUTE;
 /** After a failed open (adapter down), the next attempt waits this long. */
 const RETRY_MS = 30_000;
 
-const REFRESHING_EVENTS: EventName[] = ['reservation.confirmed', 'reservation.cancelled', 'reservation.rejected', 'reservation.changed', 'reservation.extended'];
+const REFRESHING_EVENTS = ['reservation.confirmed', 'reservation.cancelled', 'reservation.rejected', 'reservation.changed', 'reservation.extended'] as const satisfies EventName[];
 const ENDED_STATUSES = new Set<string>([ReservationStatus.CANCELLED, ReservationStatus.REJECTED]);
 
 /** A reservation the lifecycle looks at, with its meeting row when there is one. */
@@ -130,8 +130,21 @@ export class MeetingsService implements OnApplicationBootstrap, OnApplicationShu
   }
 
   onApplicationBootstrap(): void {
-    this.subscription = merge(...REFRESHING_EVENTS.map((name) => this.bus.on(name))).subscribe(() => this.kick());
+    this.subscription = merge(...REFRESHING_EVENTS.map((name) => this.bus.on(name))).subscribe(({ payload }) => {
+      if (this.mayChangePlan(payload)) this.kick();
+    });
     this.kick();
+  }
+
+  /**
+   * Whether a reservation event can change what a pass does: its meeting is open here, or it now falls
+   * within the planning horizon. Any other reservation is found by the replan every REPLAN_MS, well
+   * before it enters the horizon; a pass for it would only scan the candidates again (bookings for
+   * next month, imported by the hundred, each cost a full pass otherwise).
+   */
+  private mayChangePlan(r: { reservationId: string; start: string; end: string }): boolean {
+    const now = this.clock.now();
+    return this.live.has(r.reservationId) || (Date.parse(r.start) <= now + HORIZON_MS + 10 * MINUTE && Date.parse(r.end) > now - this.graceMinutes * MINUTE);
   }
 
   /** A pass in the background (errors logged). */

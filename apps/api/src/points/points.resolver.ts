@@ -1,11 +1,11 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { forbidden, invalidInput, isOpenAt, nextOpenings } from '@maillage/core';
+import { forbidden, frenchPublicHolidays, invalidInput, isOpenAt, nextOpenings } from '@maillage/core';
 import { type Actor, canActFor, CurrentActor } from '../auth/actor';
 import { Role } from '../common/enums';
 import type { Loaders } from '../common/loaders';
 import { paginate, PageArgs } from '../common/pagination';
 import { Organisation } from '../organisations/organisation.entity';
-import { OpeningSchedule, OpeningScheduleInput, OpenInterval, OpenState } from './dtos/opening-schedule.types';
+import { OpeningSchedule, OpeningScheduleInput, OpenInterval, OpenState, PublicHolidayView } from './dtos/opening-schedule.types';
 import { CreatePointInput, PointFilter, UpdatePointInput } from './dtos/point.inputs';
 import { NetworkSummary, PointSearchConnection } from './dtos/point.outputs';
 import { Point } from './point.entity';
@@ -83,6 +83,11 @@ export class PointsResolver {
       end: new Date(i.end),
       onRequest: i.onRequest,
     }));
+  }
+
+  @ResolveField(() => [PublicHolidayView], { description: 'The public holidays of a year in the point’s holiday calendar (shown by the opening-hours editor).' })
+  publicHolidays(@Parent() point: Point, @Args('year', { type: () => Int }) year: number): PublicHolidayView[] {
+    return frenchPublicHolidays(year, point.openingSchedule.holidayCalendar ?? 'metropole');
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Private: the fixed IP of the line.' })

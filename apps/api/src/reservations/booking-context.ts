@@ -1,7 +1,8 @@
-import { type EntityManager, In } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { type BookingPolicy, DomainError, invalidInput, type OpenInterval, openIntervals, type Interval } from '@maillage/core';
 import { PointStatus } from '../common/enums';
-import type { Organisation } from '../organisations/organisation.entity';
+import { rowMapper } from '../database/raw-rows';
+import { Organisation } from '../organisations/organisation.entity';
 import { Point } from '../points/point.entity';
 import { Room } from '../points/room.entity';
 
@@ -26,17 +27,40 @@ export interface RoomContext {
 
 const DAY = 86_400_000;
 
-/** Loads rooms with their point, organisation and effective policy, in the order asked; typed errors for unknown rooms and suspended points. */
-export async function loadRoomContexts(
-  em: EntityManager,
+/** Rooms by id with their point and organisation: one query, rows mapped by hand (the booking path's hottest read). */
+export async function loadRooms(em: EntityManager, roomIds: readonly string[]): Promise<Map<string, Room>> {
+  const room = rowMapper(em, Room, 'r', 'r');
+  const point = rowMapper(em, Point, 'p', 'p');
+  const organisation = rowMapper(em, Organisation, 'o', 'o');
+  const rows: Record<string, unknown>[] = await em.query(
+    `SELECT ${room.select}, ${point.select}, ${organisation.select}
+       FROM room r JOIN point p ON p.id = r.point_id JOIN organisation o ON o.id = p.organisation_id
+      WHERE r.id = ANY($1::uuid[])`,
+    [[...new Set(roomIds)]],
+  );
+  return new Map(
+    rows.map((row) => {
+      const r = room.map(row);
+      r.point = point.map(row);
+      r.point.organisation = organisation.map(row);
+      return [r.id, r];
+    }),
+  );
+}
+
+/**
+ * The contexts of `roomIds` in the order asked, from rooms loaded by loadRooms; typed errors (on
+ * `field`) for a room listed twice, an unknown room and a suspended point.
+ */
+export function contextsOf(
+  rooms: ReadonlyMap<string, Room>,
   roomIds: readonly string[],
   field: (string | number)[] = ['input', 'rooms'],
   options: { requireActivePoint: boolean } = { requireActivePoint: true },
-): Promise<RoomContext[]> {
-  if (new Set(roomIds).size !== roomIds.length) throw invalidInput(field, 'A room is listed twice', { messageFr: 'Une salle figure deux fois' });
-  const rooms = await em.getRepository(Room).find({ where: { id: In([...roomIds]) }, relations: { point: { organisation: true } } });
+): RoomContext[] {
+  assertDistinct(roomIds, field);
   return roomIds.map((id, i) => {
-    const room = rooms.find((r) => r.id === id);
+    const room = rooms.get(id);
     if (!room?.point) throw new DomainError('NOT_FOUND', `Room ${id} not found`, { field: [...field, i], messageFr: 'Salle introuvable' });
     if (options.requireActivePoint && room.point.status !== PointStatus.ACTIVE) {
       throw invalidInput([...field, i], `Point ${room.point.name} is ${room.point.status.toLowerCase()}: it takes no booking`, {
@@ -47,6 +71,22 @@ export async function loadRoomContexts(
     const policy = room.bookingPolicy ?? room.point.bookingPolicy ?? DEFAULT_BOOKING_POLICY;
     return { room, point: room.point, organisation: room.point.organisation!, policy };
   });
+}
+
+/** A request naming the same room twice is refused before anything is read. */
+export function assertDistinct(roomIds: readonly string[], field: (string | number)[] = ['input', 'rooms']): void {
+  if (new Set(roomIds).size !== roomIds.length) throw invalidInput(field, 'A room is listed twice', { messageFr: 'Une salle figure deux fois' });
+}
+
+/** Loads rooms with their point, organisation and effective policy, in the order asked; typed errors for unknown rooms and suspended points. */
+export async function loadRoomContexts(
+  em: EntityManager,
+  roomIds: readonly string[],
+  field: (string | number)[] = ['input', 'rooms'],
+  options: { requireActivePoint: boolean } = { requireActivePoint: true },
+): Promise<RoomContext[]> {
+  assertDistinct(roomIds, field);
+  return contextsOf(await loadRooms(em, roomIds), roomIds, field, options);
 }
 
 /** Opening intervals of the room's point around [from, to) (one day of margin for buffers). */

@@ -1,4 +1,5 @@
-import type { ReservationEventPayload } from '@maillage/core';
+import type { EventName, ReservationEventPayload } from '@maillage/core';
+import type { OutboxEvent } from '../events/outbox';
 import type { RoomContext } from './booking-context';
 import type { Reservation } from './reservation.entity';
 
@@ -28,4 +29,19 @@ export function reservationEventPayload(r: Reservation, contexts: RoomContext[])
       address: `${c.point.address}, ${c.point.postcode} ${c.point.town}`,
     })),
   };
+}
+
+/** The event of a reservation's change, then `availability.changed` for its rooms and period: written together. */
+export function reservationEvents(r: Reservation, contexts: RoomContext[], name: EventName & `reservation.${string}`): OutboxEvent[] {
+  const payload = reservationEventPayload(r, contexts);
+  const aggregate = { type: 'reservation', id: r.id };
+  return [
+    { name, aggregate, payload, idempotencyKey: `${name}:${r.id}:${r.sequence}` } as OutboxEvent,
+    {
+      name: 'availability.changed',
+      aggregate,
+      payload: { pointIds: payload.pointIds, roomIds: payload.roomIds, from: payload.start, to: payload.end },
+      idempotencyKey: `availability.changed:${r.id}:${r.sequence}:${name}`,
+    },
+  ];
 }

@@ -10,6 +10,9 @@ import { AvailabilityService } from './availability.service';
 import { AvailabilityInput, RecurringReservationInput, ReservationInput } from './dtos/reservation.inputs';
 import { Availability, AvailabilityChange, BookingPayload, RecurringBookingPayload, ReservationRoom } from './dtos/reservation.outputs';
 import { Reservation, ReservationChange, ReservationOutcome, ReservationParticipant, ReservationStatus } from './reservation.entity';
+import { EachValidationPipe } from '../common/validation.pipe';
+import { rememberedRooms } from './new-reservations';
+import { MAX_BOOKINGS_PER_REQUEST, tooManyBookings } from './booking-request';
 import { ReservationsService } from './reservations.service';
 
 const reasonArg = (reason: string) => {
@@ -43,6 +46,16 @@ export class ReservationsResolver {
   @Mutation(() => BookingPayload, { description: 'Books one or several rooms; CONFLICT names the slot when a room is taken.' })
   book(@CurrentActor() actor: Actor, @Args('input') input: ReservationInput): Promise<BookingPayload> {
     return this.reservations.book(actor, input);
+  }
+
+  @Mutation(() => [BookingPayload], {
+    description: `Books several reservations (at most ${MAX_BOOKINGS_PER_REQUEST}) in one transaction, all or nothing, e.g. a term's planning. Same checks as \`book\`; an error names its input: field ["inputs", index, …], a CONFLICT included.`,
+  })
+  bookMany(
+    @CurrentActor() actor: Actor,
+    @Args('inputs', { type: () => [ReservationInput] }, new EachValidationPipe(ReservationInput, MAX_BOOKINGS_PER_REQUEST, tooManyBookings)) inputs: ReservationInput[],
+  ): Promise<BookingPayload[]> {
+    return this.reservations.bookMany(actor, inputs);
   }
 
   @Mutation(() => RecurringBookingPayload)
@@ -112,6 +125,8 @@ export class ReservationsResolver {
 
   @ResolveField(() => [ReservationRoom])
   async rooms(@Parent() r: Reservation): Promise<ReservationRoom[]> {
+    const written = rememberedRooms(r); // a reservation this request wrote: the write returned its rooms
+    if (written) return written;
     const rows: { room_id: string; room_name: string; point_id: string; point_name: string; held_from: Date; held_until: Date; expected_participants: number | null }[] =
       await this.db.query(
         `SELECT s.room_id, m.name AS room_name, p.id AS point_id, p.name AS point_name, lower(s.during) AS held_from, upper(s.during) AS held_until, s.expected_participants

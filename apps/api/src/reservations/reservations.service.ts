@@ -8,10 +8,12 @@ import {
 import { type Actor, canActFor, requireSignedIn } from '../auth/actor';
 import { randomToken, sha256 } from '../auth/passwords';
 import { Role } from '../common/enums';
-import { appendEvent } from '../events/outbox';
-import { SlotWriter } from './slot-writer';
-import { busyByRoom, loadRoomContexts, openAround, type RoomContext } from './booking-context';
-import { reservationEventPayload } from './reservation-event-payload';
+import { appendEvents } from '../events/outbox';
+import { SlotWriter, type SlotWriteOptions } from './slot-writer';
+import { assertNoClashWithin, assertParticipants, INPUT_LIST, MAX_BOOKINGS_PER_REQUEST, ONE_INPUT, type Placement, placed, tooManyBookings } from './booking-request';
+import { assertDistinct, busyByRoom, contextsOf, loadRoomContexts, loadRooms, openAround, type RoomContext } from './booking-context';
+import { insertNewReservations, type NewReservation, rememberRooms } from './new-reservations';
+import { reservationEvents } from './reservation-event-payload';
 import { QuotesService } from '../tariffs/quotes.service';
 import type { RecurringReservationInput, ReservationInput } from './dtos/reservation.inputs';
 import { HOLDING_STATUSES, Reservation, ReservationStatus, RoomSlot } from './reservation.entity';
@@ -34,6 +36,20 @@ interface Held {
 
 const range = (i: Interval) => [new Date(i.start).toISOString(), new Date(i.end).toISOString()];
 
+/** A booking the engine accepted (one input, or one occurrence of a series), ready to be written. */
+interface Accepted {
+  input: ReservationInput;
+  contexts: RoomContext[];
+  status: ReservationStatus;
+  holds: Held[];
+  start: Date;
+  end: Date;
+  series: { seriesId: string; index: number } | null;
+  accessToken: string;
+}
+
+const roomIdsOf = (input: ReservationInput) => input.rooms.map((r) => r.roomId);
+
 /**
  * Booking use cases. Every rule that can be checked before writing is checked by the pure engine
  * (libs/core availability); exclusivity is left to PostgreSQL's exclusion constraint, so two
@@ -48,18 +64,38 @@ export class ReservationsService {
   ) {}
 
   async book(actor: Actor, input: ReservationInput, now = Date.now()): Promise<BookingResult> {
-    const contexts = await loadRoomContexts(this.db.manager, input.rooms.map((r) => r.roomId));
-    const { status, holds } = this.check(contexts, input, input.start.getTime(), input.end.getTime(), now);
-    const accessToken = randomToken('mlr');
-    const reservation = await this.slots.write(contexts, async (em) => {
-      const r = await this.insertReservation(em, actor, input, contexts, status, accessToken, input.start, input.end, null);
-      await this.hold(em, r.id, holds.map((h, i) => ({ ...h, expectedParticipants: input.rooms[i].expectedParticipants })));
-      await this.insertParticipants(em, r.id, input);
-      await this.recordChange(em, r, actor, 'CREATED', null, null);
-      await this.emit(em, r, contexts, status === ReservationStatus.CONFIRMED ? 'reservation.confirmed' : 'reservation.requested');
-      return r;
+    const [booked] = await this.bookAll(actor, [input], now, ONE_INPUT);
+    return booked;
+  }
+
+  /**
+   * Several bookings (at most MAX_BOOKINGS_PER_REQUEST) in one transaction, all or nothing: the same
+   * checks as `book`, each error placed under ['inputs', index, …], a CONFLICT included.
+   */
+  async bookMany(actor: Actor, inputs: readonly ReservationInput[], now = Date.now()): Promise<BookingResult[]> {
+    if (inputs.length > MAX_BOOKINGS_PER_REQUEST) throw tooManyBookings(inputs.length);
+    return this.bookAll(actor, inputs, now, INPUT_LIST);
+  }
+
+  private async bookAll(actor: Actor, inputs: readonly ReservationInput[], now: number, placement: Placement): Promise<BookingResult[]> {
+    inputs.forEach((input, i) => placed(placement, i, () => assertDistinct(roomIdsOf(input))));
+    // The rooms of every input, read once.
+    const rooms = await loadRooms(this.db.manager, inputs.flatMap(roomIdsOf));
+    const accepted = inputs.map((input, i) =>
+      placed(placement, i, (): Accepted => {
+        const contexts = contextsOf(rooms, roomIdsOf(input));
+        const { status, holds } = this.check(contexts, input, input.start.getTime(), input.end.getTime(), now);
+        assertParticipants(input);
+        return { input, contexts, status, holds, start: input.start, end: input.end, series: null, accessToken: randomToken('mlr') };
+      }),
+    );
+    assertNoClashWithin(accepted, placement);
+    return this.write(actor, accepted, {
+      fieldOf: (roomId, held) => {
+        const index = accepted.findIndex((a) => a.holds.some((h) => h.ctx.room.id === roomId && (!held || (h.held.start < held.end && held.start < h.held.end))));
+        return index < 0 ? undefined : placement.conflictField(index);
+      },
     });
-    return { reservation, accessToken };
   }
 
   /** Expands the RRULE, reports every clash (closed day, holiday, taken slot), then books all or the free ones in one transaction. */
@@ -94,25 +130,18 @@ export class ReservationsService {
       },
       input.mode,
     );
+    if (plan.toBook.length) assertParticipants(input);
     const seriesId = randomUUID();
     const accessToken = randomToken('mlr');
-    const reservations = await this.slots.write(contexts, async (em) => {
-      const booked: Reservation[] = [];
-      for (const occ of plan.toBook) {
-        const { status, holds } = checks.get(occ.index)!;
-        const r = await this.insertReservation(em, actor, input, contexts, status, accessToken, new Date(occ.start), new Date(occ.end), { seriesId, index: occ.index });
-        await this.hold(em, r.id, holds.map((h, i) => ({ ...h, expectedParticipants: input.rooms[i].expectedParticipants })));
-        await this.insertParticipants(em, r.id, input);
-        await this.recordChange(em, r, actor, 'CREATED', null, null);
-        await this.emit(em, r, contexts, status === ReservationStatus.CONFIRMED ? 'reservation.confirmed' : 'reservation.requested');
-        booked.push(r);
-      }
-      return booked;
+    const accepted = plan.toBook.map((occ): Accepted => {
+      const { status, holds } = checks.get(occ.index)!;
+      return { input, contexts, status, holds, start: new Date(occ.start), end: new Date(occ.end), series: { seriesId, index: occ.index }, accessToken };
     });
+    const booked = await this.write(actor, accepted);
     return {
       seriesId,
       accessToken,
-      reservations,
+      reservations: booked.map((b) => b.reservation),
       skipped: plan.skipped.map(({ occ, reason }) => ({ index: occ.index, start: new Date(occ.start), end: new Date(occ.end), reason })),
     };
   }
@@ -181,41 +210,62 @@ export class ReservationsService {
     return { status: needsApproval ? ReservationStatus.REQUESTED : ReservationStatus.CONFIRMED, holds };
   }
 
-  private async insertReservation(
-    em: EntityManager, actor: Actor, input: ReservationInput, contexts: RoomContext[], status: ReservationStatus, accessToken: string,
-    start: Date, end: Date, series: { seriesId: string; index: number } | null,
-  ): Promise<Reservation> {
-    const host = contexts[0].organisation;
-    const inTerritory = input.requesterCategory === 'INTERNAL' || (!!input.requesterPostcode && host.territoryPostcodes.includes(input.requesterPostcode));
-    const repo = em.getRepository(Reservation);
-    // INSERT … RETURNING: the reference and timestamps come back without a second query.
-    const inserted = await repo
-      .createQueryBuilder()
-      .insert()
-      .values({
-        title: input.title,
-        organiserName: input.organiser.name,
-        organiserEmail: input.organiser.email,
-        organiserPhone: input.organiser.phone ?? null,
-        requesterCategory: input.requesterCategory,
-        requesterPostcode: input.requesterPostcode ?? null,
-        inTerritory,
-        purpose: input.purpose,
-        start,
-        end,
-        status,
-        seriesId: series?.seriesId ?? null,
-        seriesIndex: series?.index ?? null,
-        accessTokenHash: sha256(accessToken),
-        createdBy: actor.label,
-      })
-      .returning('*')
-      .execute();
-    const row = inserted.raw[0] as Record<string, unknown>;
-    const reservation = repo.create(Object.fromEntries(repo.metadata.columns.map((c) => [c.propertyName, row[c.databaseName]])) as Partial<Reservation>);
-    // Issue 4: a reservation confirmed at booking freezes its quote in the same transaction.
-    if (status === ReservationStatus.CONFIRMED) await this.quotes.freezeFor(em, reservation, contexts);
-    return reservation;
+  /**
+   * Writes accepted bookings in one transaction, whatever their number: the reservations with their slots,
+   * participants and history in one statement, the quotes of the confirmed ones, then their events in one
+   * INSERT (the reservation's event, then availability.changed, for each).
+   */
+  private async write(actor: Actor, accepted: readonly Accepted[], options: SlotWriteOptions = {}): Promise<BookingResult[]> {
+    if (!accepted.length) return [];
+    const rows = accepted.map((a) => this.newRow(actor, a));
+    const stored = await this.slots.write(
+      accepted.flatMap((a) => a.contexts),
+      async (em) => {
+        const written = await insertNewReservations(em, rows);
+        // Issue 4: a reservation confirmed at booking freezes its quote in the same transaction.
+        await this.quotes.freezeNew(
+          em,
+          written.map((w, i) => ({ reservation: w.reservation, contexts: accepted[i].contexts })).filter((w) => w.reservation.status === ReservationStatus.CONFIRMED),
+        );
+        await appendEvents(
+          em,
+          written.flatMap((w, i) =>
+            reservationEvents(w.reservation, accepted[i].contexts, w.reservation.status === ReservationStatus.CONFIRMED ? 'reservation.confirmed' : 'reservation.requested'),
+          ),
+        );
+        return written;
+      },
+      options,
+    );
+    return stored.map((s, i) => {
+      rememberRooms(s);
+      return { reservation: s.reservation, accessToken: accepted[i].accessToken };
+    });
+  }
+
+  private newRow(actor: Actor, a: Accepted): NewReservation {
+    const { input } = a;
+    const host = a.contexts[0].organisation;
+    return {
+      id: randomUUID(),
+      title: input.title,
+      organiserName: input.organiser.name,
+      organiserEmail: input.organiser.email,
+      organiserPhone: input.organiser.phone ?? null,
+      requesterCategory: input.requesterCategory,
+      requesterPostcode: input.requesterPostcode ?? null,
+      inTerritory: input.requesterCategory === 'INTERNAL' || (!!input.requesterPostcode && host.territoryPostcodes.includes(input.requesterPostcode)),
+      purpose: input.purpose,
+      start: a.start,
+      end: a.end,
+      status: a.status,
+      seriesId: a.series?.seriesId ?? null,
+      seriesIndex: a.series?.index ?? null,
+      accessTokenHash: sha256(a.accessToken),
+      createdBy: actor.label,
+      holds: a.holds.map((h, i) => ({ roomId: h.ctx.room.id, held: h.held, expectedParticipants: input.rooms[i].expectedParticipants ?? null })),
+      participants: (input.participants ?? []).map((p) => ({ kind: p.kind, name: p.name ?? null, email: p.email ?? null, sipUri: p.sipUri ?? null, phone: p.phone ?? null })),
+    };
   }
 
   private async hold(em: EntityManager, reservationId: string, holds: Held[]): Promise<void> {
@@ -227,17 +277,6 @@ export class ReservationsService {
     }
   }
 
-  private async insertParticipants(em: EntityManager, reservationId: string, input: ReservationInput): Promise<void> {
-    for (const p of input.participants ?? []) {
-      if (p.kind === 'SIP' && !p.sipUri) throw invalidInput(['input', 'participants'], 'A SIP participant needs a sipUri');
-      if (p.kind === 'WEB_GUEST' && (!p.name || !p.email)) throw invalidInput(['input', 'participants'], 'A web guest needs a name and an e-mail');
-      if (p.kind === 'PHONE' && !p.phone) throw invalidInput(['input', 'participants'], 'A phone participant needs a phone number');
-      await em.query(`INSERT INTO reservation_participant (reservation_id, kind, name, email, sip_uri, phone) VALUES ($1, $2, $3, $4, $5, $6)`, [
-        reservationId, p.kind, p.name ?? null, p.email ?? null, p.sipUri ?? null, p.phone ?? null,
-      ]);
-    }
-  }
-
   private async recordChange(em: EntityManager, r: Reservation, actor: Actor, kind: string, reason: string | null, from: { start: Date; end: Date } | null) {
     await em.query(`INSERT INTO reservation_change (reservation_id, kind, actor, reason, from_start, from_end, to_start, to_end) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`, [
       r.id, kind, actor.label, reason, from?.start ?? null, from?.end ?? null, r.start, r.end,
@@ -245,9 +284,7 @@ export class ReservationsService {
   }
 
   private async emit(em: EntityManager, r: Reservation, contexts: RoomContext[], name: EventName & `reservation.${string}`) {
-    const payload = reservationEventPayload(r, contexts);
-    await appendEvent(em, name, { type: 'reservation', id: r.id }, payload, `${name}:${r.id}:${r.sequence}`);
-    await appendEvent(em, 'availability.changed', { type: 'reservation', id: r.id }, { pointIds: payload.pointIds, roomIds: payload.roomIds, from: payload.start, to: payload.end }, `availability.changed:${r.id}:${r.sequence}:${name}`);
+    await appendEvents(em, reservationEvents(r, contexts, name));
   }
 
   private async reschedule(

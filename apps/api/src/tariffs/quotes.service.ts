@@ -2,16 +2,16 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
-  DomainError, localDateOf, openIntervals, type PriceListVersion, type Quote, quote as priceWithEngine, type QuoteRequest, selectVersion, type Territory,
+  DomainError, localDateOf, openIntervals, type PriceListVersion, type Quote, quote as priceWithEngine, type QuoteRequest, selectVersion, type Territory, validatePriceList,
 } from '@maillage/core';
 import { type Actor, canActFor } from '../auth/actor';
 import { sha256 } from '../auth/passwords';
 import { Role } from '../common/enums';
 import { loadRoomContexts, type RoomContext } from '../reservations/booking-context';
 import { RequesterCategory, Reservation } from '../reservations/reservation.entity';
-import type { QuoteInput } from './dtos/tariff.inputs';
+import type { PriceListVersionInput, QuoteInput } from './dtos/tariff.inputs';
 import type { FrozenQuoteView, QuoteView } from './dtos/tariff.outputs';
-import { type PriceListDefinition, toEngineVersion } from './price-list-definition';
+import { type PriceListDefinition, toEngineVersion, versionFromInput } from './price-list-definition';
 import type { FrozenQuote } from './tariff.entities';
 
 export interface VersionRecord {
@@ -35,7 +35,8 @@ export interface PriceListRecord {
 export interface Priced {
   ctx: RoomContext;
   list: PriceListRecord;
-  versionRow: VersionRecord;
+  /** null when a draft version priced the request (the admin's live preview). */
+  versionRow: VersionRecord | null;
   request: QuoteRequest;
   requester: string | null;
   month: string;
@@ -53,6 +54,28 @@ interface PriceArgs {
   reservationId?: string;
   /** Serialise concurrent bookings of one requester (allowances are consumed once, in order). */
   lock: boolean;
+  /** A version not yet published, priced instead of the one in force (checked first; errors under ['draft', …]). */
+  draft?: PriceListVersionInput;
+  /** Price lists already read for this request (else read here). */
+  lists?: PriceLists;
+  /** Called before reading allowance balances or prior uses, e.g. to write the quotes priced before. */
+  beforeStateRead?: () => Promise<void>;
+}
+
+/** The price lists of some points with all their versions, read once for a request (a booking of many reservations). */
+export class PriceLists {
+  constructor(private readonly lists: readonly { list: PriceListRecord; versions: VersionRecord[] }[]) {}
+
+  /** The point's own price list, else its organisation's (as QuotesService.listFor); null when neither exists. */
+  of(pointId: string, organisationId: string): { list: PriceListRecord; versions: VersionRecord[] } | null {
+    return this.lists.find((l) => l.list.pointId === pointId) ?? this.lists.find((l) => l.list.pointId === null && l.list.organisationId === organisationId) ?? null;
+  }
+}
+
+/** Quotes and allowance minutes priced, not yet written. */
+interface FrozenRows {
+  quotes: { reservationId: string; versionId: string; pointId: string; organisationId: string; frozen: FrozenQuote; q: Quote }[];
+  allowances: { reservationId: string; allowanceId: string; organisationId: string; requester: string; month: string; minutes: number }[];
 }
 
 const VERSION_COLUMNS = `id, price_list_id AS "priceListId", version, valid_from::text AS "validFrom", valid_to::text AS "validTo", definition, created_at AS "createdAt"`;
@@ -78,7 +101,7 @@ function asInputError(error: unknown): unknown {
   return new DomainError(error.code, error.message, { field: ['input', name], details: error.details, messageFr: error.messageFr });
 }
 
-export function toQuoteView(q: Quote, extra: { pointId: string; priceListVersionId: string; territory: string; offHoursMinutes: number }): QuoteView {
+export function toQuoteView(q: Quote, extra: { pointId: string; priceListVersionId: string | null; territory: string; offHoursMinutes: number }): QuoteView {
   return {
     ...extra,
     priceListId: q.priceListId,
@@ -122,8 +145,27 @@ export class QuotesService {
     return em.query(`SELECT ${VERSION_COLUMNS} FROM price_list_version WHERE price_list_id = $1 ORDER BY version`, [priceListId]);
   }
 
-  /** Public: the price of a draft reservation, every euro explained. */
-  async quote(input: QuoteInput): Promise<QuoteView> {
+  /** The price lists that price `points` (their own, their organisations'), with their versions: one query. */
+  async priceLists(em: EntityManager, points: readonly { id: string; organisationId: string }[]): Promise<PriceLists> {
+    const rows: (Omit<VersionRecord, 'id'> & { id: string | null; list_id: string; list_point_id: string | null; list_organisation_id: string; list_name: string })[] = await em.query(
+      `SELECT l.id AS list_id, l.point_id AS list_point_id, l.organisation_id AS list_organisation_id, l.name AS list_name,
+              v.id, v.price_list_id AS "priceListId", v.version, v.valid_from::text AS "validFrom", v.valid_to::text AS "validTo", v.definition, v.created_at AS "createdAt"
+         FROM price_list l LEFT JOIN price_list_version v ON v.price_list_id = l.id
+        WHERE l.point_id = ANY($1::uuid[]) OR (l.point_id IS NULL AND l.organisation_id = ANY($2::uuid[]))
+        ORDER BY l.id, v.version`,
+      [[...new Set(points.map((p) => p.id))], [...new Set(points.map((p) => p.organisationId))]],
+    );
+    const lists = new Map<string, { list: PriceListRecord; versions: VersionRecord[] }>();
+    for (const { list_id, list_point_id, list_organisation_id, list_name, ...version } of rows) {
+      let entry = lists.get(list_id);
+      if (!entry) lists.set(list_id, (entry = { list: { id: list_id, pointId: list_point_id, organisationId: list_organisation_id, name: list_name }, versions: [] }));
+      if (version.id !== null) entry.versions.push(version as VersionRecord);
+    }
+    return new PriceLists([...lists.values()]);
+  }
+
+  /** Public: the price of a draft reservation, every euro explained; with `draft`, by that unpublished version. */
+  async quote(input: QuoteInput, draft?: PriceListVersionInput): Promise<QuoteView> {
     const contexts = await loadRoomContexts(this.db.manager, input.roomIds, ['input', 'roomIds']);
     const ctx = contexts[0];
     const territory = territoryOf(ctx, input.requesterCategory, input.requesterPostcode);
@@ -135,10 +177,11 @@ export class QuotesService {
       start: input.start,
       end: input.end,
       lock: false,
+      draft,
     }).catch((error: unknown) => {
-      throw asInputError(error);
+      throw draft && error instanceof DomainError && error.field?.[0] === 'draft' ? error : asInputError(error);
     });
-    return toQuoteView(priced.quote, { pointId: ctx.point.id, priceListVersionId: priced.versionRow.id, territory, offHoursMinutes: priced.request.offHoursMinutes });
+    return toQuoteView(priced.quote, { pointId: ctx.point.id, priceListVersionId: priced.versionRow?.id ?? null, territory, offHoursMinutes: priced.request.offHoursMinutes });
   }
 
   /**
@@ -148,58 +191,108 @@ export class QuotesService {
    * freezes nothing: the booking itself is not refused here (a warning is logged).
    */
   async freezeFor(em: EntityManager, reservation: Reservation, contexts: readonly RoomContext[]): Promise<void> {
-    const ctx = contexts[0];
-    if (!ctx) return;
+    if (!contexts[0]) return;
     const existing: unknown[] = await em.query(`SELECT 1 FROM reservation_quote WHERE reservation_id = $1`, [reservation.id]);
     if (existing.length) return;
-    let priced: Priced;
-    try {
-      priced = await this.price(em, {
-        ctx,
-        category: reservation.requesterCategory,
-        territory: reservation.inTerritory ? 'IN' : 'OUT',
-        requester: reservation.organiserEmail.trim().toLowerCase(),
-        start: reservation.start,
-        end: reservation.end,
-        reservationId: reservation.id,
-        lock: true,
-      });
-    } catch (error) {
-      if (error instanceof DomainError) {
-        this.log.debug(`no quote frozen for reservation ${reservation.reference}: ${error.message}`);
-        return;
+    await this.freezeNew(em, [{ reservation, contexts }]);
+  }
+
+  /**
+   * freezeFor for reservations created CONFIRMED in the caller's transaction (none has a quote yet, so
+   * none is looked up), in order: the price lists are read once for all, and the quotes written in one
+   * INSERT. Pricing that reads allowance balances or prior uses first writes the quotes priced before
+   * it, so it sees them exactly as when each reservation was frozen on its own.
+   */
+  async freezeNew(em: EntityManager, items: readonly { reservation: Reservation; contexts: readonly RoomContext[] }[]): Promise<void> {
+    const priceable = items.filter((i) => i.contexts[0]);
+    if (!priceable.length) return;
+    const lists = await this.priceLists(em, priceable.map((i) => ({ id: i.contexts[0].point.id, organisationId: i.contexts[0].organisation.id })));
+    const pending: FrozenRows = { quotes: [], allowances: [] };
+    const flush = () => this.insertFrozen(em, pending);
+    for (const { reservation, contexts } of priceable) {
+      const ctx = contexts[0];
+      let priced: Priced;
+      try {
+        priced = await this.price(em, {
+          ctx,
+          category: reservation.requesterCategory,
+          territory: reservation.inTerritory ? 'IN' : 'OUT',
+          requester: reservation.organiserEmail.trim().toLowerCase(),
+          start: reservation.start,
+          end: reservation.end,
+          reservationId: reservation.id,
+          lock: true,
+          lists,
+          beforeStateRead: flush,
+        });
+      } catch (error) {
+        if (error instanceof DomainError) {
+          this.log.debug(`no quote frozen for reservation ${reservation.reference}: ${error.message}`);
+          continue;
+        }
+        throw error;
       }
-      throw error;
+      const { quote: q, request } = priced;
+      const frozen: FrozenQuote = {
+        ...q,
+        pointId: ctx.point.id,
+        priceListVersionId: priced.versionRow!.id,
+        request: {
+          start: reservation.start.toISOString(),
+          end: reservation.end.toISOString(),
+          timeZone: request.timeZone,
+          category: request.category,
+          territory: request.territory,
+          offHoursMinutes: request.offHoursMinutes,
+          requester: priced.requester,
+          month: priced.month,
+          allowanceBalance: request.allowanceBalance,
+          priorUsesByRequester: request.priorUsesByRequester,
+        },
+      };
+      pending.quotes.push({ reservationId: reservation.id, versionId: priced.versionRow!.id, pointId: ctx.point.id, organisationId: priced.list.organisationId, frozen, q });
+      for (const use of q.allowanceUse) {
+        if (use.minutes <= 0 || priced.requester === null) continue;
+        pending.allowances.push({ reservationId: reservation.id, allowanceId: use.allowanceId, organisationId: priced.list.organisationId, requester: priced.requester, month: priced.month, minutes: use.minutes });
+      }
     }
-    const { quote: q, request } = priced;
-    const frozen: FrozenQuote = {
-      ...q,
-      pointId: ctx.point.id,
-      priceListVersionId: priced.versionRow.id,
-      request: {
-        start: reservation.start.toISOString(),
-        end: reservation.end.toISOString(),
-        timeZone: request.timeZone,
-        category: request.category,
-        territory: request.territory,
-        offHoursMinutes: request.offHoursMinutes,
-        requester: priced.requester,
-        month: priced.month,
-        allowanceBalance: request.allowanceBalance,
-        priorUsesByRequester: request.priorUsesByRequester,
-      },
-    };
-    await em.query(
-      `INSERT INTO reservation_quote (reservation_id, price_list_version_id, point_id, organisation_id, quote, total_excl_vat_cents, vat_cents, total_incl_vat_cents)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (reservation_id) DO NOTHING`,
-      [reservation.id, priced.versionRow.id, ctx.point.id, priced.list.organisationId, JSON.stringify(frozen), q.totalExclVatCents, q.vatCents, q.totalInclVatCents],
-    );
-    for (const use of q.allowanceUse) {
-      if (use.minutes <= 0 || priced.requester === null) continue;
+    await flush();
+  }
+
+  /** Writes (and empties) `pending`: one INSERT for the quotes, one for the allowance minutes. */
+  private async insertFrozen(em: EntityManager, pending: FrozenRows): Promise<void> {
+    const quotes = pending.quotes.splice(0);
+    const allowances = pending.allowances.splice(0);
+    if (quotes.length) {
       await em.query(
-        `INSERT INTO allowance_usage (reservation_id, allowance_id, organisation_id, requester, month, minutes) VALUES ($1, $2, $3, $4, $5, $6)
+        `INSERT INTO reservation_quote (reservation_id, price_list_version_id, point_id, organisation_id, quote, total_excl_vat_cents, vat_cents, total_incl_vat_cents)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::jsonb[], $6::int[], $7::int[], $8::int[])
+         ON CONFLICT (reservation_id) DO NOTHING`,
+        [
+          quotes.map((r) => r.reservationId),
+          quotes.map((r) => r.versionId),
+          quotes.map((r) => r.pointId),
+          quotes.map((r) => r.organisationId),
+          quotes.map((r) => JSON.stringify(r.frozen)),
+          quotes.map((r) => r.q.totalExclVatCents),
+          quotes.map((r) => r.q.vatCents),
+          quotes.map((r) => r.q.totalInclVatCents),
+        ],
+      );
+    }
+    if (allowances.length) {
+      await em.query(
+        `INSERT INTO allowance_usage (reservation_id, allowance_id, organisation_id, requester, month, minutes)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::int[])
          ON CONFLICT (reservation_id, allowance_id) DO NOTHING`,
-        [reservation.id, use.allowanceId, priced.list.organisationId, priced.requester, priced.month, use.minutes],
+        [
+          allowances.map((a) => a.reservationId),
+          allowances.map((a) => a.allowanceId),
+          allowances.map((a) => a.organisationId),
+          allowances.map((a) => a.requester),
+          allowances.map((a) => a.month),
+          allowances.map((a) => a.minutes),
+        ],
       );
     }
   }
@@ -236,8 +329,9 @@ export class QuotesService {
   /** Builds the engine request from the database (opening hours, allowance balance, prior uses) and prices it. */
   async price(em: EntityManager, a: PriceArgs): Promise<Priced> {
     const { ctx } = a;
-    const list = await this.listFor(em, ctx.point.id, ctx.organisation.id);
-    if (!list) {
+    const found = (a.lists ?? (await this.priceLists(em, [{ id: ctx.point.id, organisationId: ctx.organisation.id }]))).of(ctx.point.id, ctx.organisation.id);
+    const list = found?.list;
+    if (!found || !list) {
       throw new DomainError('NOT_FOUND', `Point ${ctx.point.name} has no price list`, {
         details: { what: 'PriceList', pointId: ctx.point.id },
         messageFr: 'Ce point n’a pas encore publié de tarif',
@@ -246,21 +340,23 @@ export class QuotesService {
     const start = a.start.getTime();
     const end = a.end.getTime();
     const timeZone = ctx.point.timeZone;
-    const rows = await this.versionsOf(em, list.id);
+    const rows = found.versions;
     const versions: PriceListVersion[] = rows.map(toEngineVersion);
     const localDate = localDateOf(start, timeZone);
-    const version = selectVersion(versions, localDate);
+    const next = rows.reduce((m, r) => Math.max(m, r.version), 0) + 1;
+    const version = a.draft ? validatePriceList(versionFromInput(list.id, next, a.draft), ['draft']) : selectVersion(versions, localDate);
     if (!version) {
       throw new DomainError('NOT_FOUND', `No price-list version of ${list.name} in force on ${localDate}`, {
         details: { what: 'PriceListVersion', priceListId: list.id, localDate },
         messageFr: 'Aucun tarif en vigueur à cette date',
       });
     }
-    const versionRow = rows.find((r) => r.version === version.version)!;
+    const versionRow = a.draft ? null : rows.find((r) => r.version === version.version)!;
     const month = localDate.slice(0, 7);
     const needsBalance = version.allowances.length > 0;
     const needsPriorUses = version.promotions.some((p) => p.kind === 'FIRST_USE_FREE');
     const requester = a.requester;
+    if (requester !== null && (needsBalance || needsPriorUses)) await a.beforeStateRead?.();
     if (a.lock && requester !== null && (needsBalance || needsPriorUses)) {
       await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`tariff:${list.organisationId}:${requester}`]);
     }

@@ -18,8 +18,16 @@ export class TariffsResolver {
   }
 
   @Query(() => QuoteView, { description: 'Public: the price of a draft reservation before booking, every euro explained by a line.' })
-  quote(@Args('input') input: QuoteInput): Promise<QuoteView> {
-    return this.quotes.quote(input);
+  quote(
+    @Args('input') input: QuoteInput,
+    @Args('draft', {
+      type: () => PriceListVersionInput,
+      nullable: true,
+      description: 'Prices with this unpublished version instead of the one in force (the tariff editor’s live preview); its errors come under ["draft", …]. Nothing is written.',
+    })
+    draft?: PriceListVersionInput,
+  ): Promise<QuoteView> {
+    return this.quotes.quote(input, draft ?? undefined);
   }
 
   @Query(() => FrozenQuoteView, { nullable: true, description: 'The quote frozen when the reservation was confirmed (null: none), for its organiser or its host.' })

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
-  conflict, costPerCall, type CostFigures, type CostPerCallReport, DomainError, invalidInput, localDateOf, type PriceListVersion, type RecurringCostKind,
+  conflict, costPerCall, type CostFigures, type CostPerCallReport, DomainError, invalidInput, localDateOf, type RecurringCostKind,
   validatePriceList, validateVersionHistory,
 } from '@maillage/core';
 import { requireSignedIn, type Actor, assertCanActFor } from '../auth/actor';
@@ -11,41 +11,13 @@ import { Organisation } from '../organisations/organisation.entity';
 import { Point } from '../points/point.entity';
 import type { CreatePriceListInput, OperatingCostInput, PriceListVersionInput } from './dtos/tariff.inputs';
 import type { CostFiguresView, CostPerCallView, OperatingCostView, PointTariffs, PriceListVersionView, PriceListView } from './dtos/tariff.outputs';
-import { definitionOf, toEngineVersion } from './price-list-definition';
+import { definitionOf, toEngineVersion, versionFromInput } from './price-list-definition';
 import { type PriceListRecord, QuotesService, type VersionRecord } from './quotes.service';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const pointNotFound = (id: string) => new DomainError('NOT_FOUND', `Point ${id} not found`, { details: { what: 'Point', id }, messageFr: 'Point introuvable' });
-
-/** Drops null and undefined members, so that GraphQL's explicit nulls read as "absent" for the engine. */
-function compact<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as T;
-}
-
-/** The engine's version from the GraphQL input (types are loose on purpose: the engine validates). */
-export function versionFromInput(priceListId: string, version: number, input: PriceListVersionInput): PriceListVersion {
-  return compact({
-    id: priceListId,
-    version,
-    validFrom: input.validFrom,
-    validTo: input.validTo ?? undefined,
-    currency: 'EUR',
-    vatRateBp: input.vatRateBp,
-    pricesInclude: input.pricesInclude,
-    unit: compact({ kind: input.unit?.kind, hours: input.unit?.hours ?? undefined }),
-    dayCapCents: input.dayCapCents ?? undefined,
-    rates: (input.rates ?? []).map((r) => compact({ category: r.category, territory: r.territory, amountCents: r.amountCents, dayCapCents: r.dayCapCents ?? undefined })),
-    surcharges: (input.surcharges ?? []).map((s) => compact({ when: s.when, percent: s.percent ?? undefined, fixedCents: s.fixedCents ?? undefined })),
-    allowances: (input.allowances ?? []).map((a) =>
-      compact({ id: a.id, label: a.label, categories: a.categories, requesterGroup: a.requesterGroup ?? undefined, minutesPerMonth: a.minutesPerMonth }),
-    ),
-    promotions: (input.promotions ?? []).map((p) => compact({ kind: p.kind, months: p.months ?? undefined, categories: p.categories ?? undefined })),
-    minimumChargeCents: input.minimumChargeCents ?? undefined,
-    rounding: 'HALF_UP',
-  }) as unknown as PriceListVersion;
-}
 
 function costFigures(f: CostFigures): CostFiguresView {
   const k = f.recurringByKind;

@@ -334,7 +334,7 @@ describe('tenancy: who may do what on which organisation’s points', () => {
      * Reservation mutations: what a guest may request is decided (and tested) by the booking specs;
      * createJoinLink is open to the organiser's access token (meeting-links-for-organiser-side… spec).
      */
-    const RESERVATIONS = ['approveReservation', 'book', 'bookRecurring', 'cancelReservation', 'changeReservation', 'createJoinLink', 'extendReservation', 'recordReservationOutcome', 'rejectReservation', 'setBookingPolicy'];
+    const RESERVATIONS = ['approveReservation', 'book', 'bookMany', 'bookRecurring', 'cancelReservation', 'changeReservation', 'createJoinLink', 'extendReservation', 'recordReservationOutcome', 'rejectReservation', 'setBookingPolicy'];
 
     it('the list covers every mutation of the schema but login and the reservation ones', async () => {
       const res = await api.gql<{ __type: { fields: { name: string }[] } }>(`{ __type(name: "Mutation") { fields { name } } }`);

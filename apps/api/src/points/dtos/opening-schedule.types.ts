@@ -46,6 +46,12 @@ export class OpeningSchedule {
   @Field() closedOnPublicHolidays!: boolean;
 }
 
+@ObjectType({ description: 'A French public holiday in the point’s calendar (metropole, or Alsace-Moselle with two more).' })
+export class PublicHolidayView {
+  @Field({ description: 'YYYY-MM-DD, local date.' }) date!: string;
+  @Field({ description: 'French name, e.g. Fête nationale.' }) name!: string;
+}
+
 @ObjectType()
 export class OpenInterval {
   @Field(() => Date) start!: Date;

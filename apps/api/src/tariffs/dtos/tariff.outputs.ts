@@ -61,7 +61,7 @@ export class AllowanceUseView {
 export class QuoteView {
   @Field(() => ID) pointId!: string;
   @Field(() => ID) priceListId!: string;
-  @Field(() => ID) priceListVersionId!: string;
+  @Field(() => ID, { nullable: true, description: 'The published version that priced it; null for a draft version (the admin’s live preview).' }) priceListVersionId!: string | null;
   @Field(() => Int) version!: number;
   @Field() currency!: string;
   @Field(() => Int) vatRateBp!: number;

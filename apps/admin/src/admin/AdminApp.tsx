@@ -1,0 +1,44 @@
+import { lazy, Suspense, useEffect } from 'react';
+import { useLocation } from '../router';
+import { AdminLayout } from './AdminLayout';
+import { AuthProvider } from './auth';
+import { LoginPage } from './LoginPage';
+import { useAdminI18n } from './messages';
+import { PointEditorPage } from './point/PointEditorPage';
+import { PointsPage } from './PointsPage';
+
+// The operators' week calendar (helper "booking", src/calendar/): its own chunk inside the console.
+const ReservationsCalendarPage = lazy(() => import('../calendar/ReservationsCalendarPage').then((m) => ({ default: m.ReservationsCalendarPage })));
+
+/** The admin console's routes (/admin/**), loaded lazily by App.tsx: the public pages never load this code. */
+export function AdminApp() {
+  const { pathname } = useLocation();
+  const { t } = useAdminI18n();
+  const path = pathname.replace(/\/+$/, '') || '/';
+  const point = /^\/admin\/points\/([^/]+)(?:\/([a-z-]+))?$/.exec(path);
+  useEffect(() => {
+    if (path === '/admin') document.title = `${t('admin.points')} — ${t('admin.console')} — Maillage`;
+  }, [path, t]);
+  if (path === '/admin/connexion') {
+    return (
+      <AuthProvider>
+        <LoginPage />
+      </AuthProvider>
+    );
+  }
+  return (
+    <AdminLayout>
+      {path === '/admin' ? (
+        <PointsPage />
+      ) : path === '/admin/reservations' ? (
+        <Suspense fallback={<p role="status">{t('admin.loading')}</p>}>
+          <ReservationsCalendarPage />
+        </Suspense>
+      ) : point ? (
+        <PointEditorPage id={decodeURIComponent(point[1]!)} section={point[2] ?? ''} />
+      ) : (
+        <p role="alert">{t('admin.notFound')}</p>
+      )}
+    </AdminLayout>
+  );
+}

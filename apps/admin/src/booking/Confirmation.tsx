@@ -1,0 +1,81 @@
+import { useEffect, useRef, useState } from 'react';
+import { request } from '../api';
+import type { BookReservationMutation } from '../generated/graphql';
+import { clockAt, dayHeading, localDate } from './booking-time';
+import type { BookingPoint } from './BookingFlow';
+import { useBookingI18n } from './messages';
+import { FROZEN_QUOTE } from './operations';
+import { QuoteTable, type QuoteView } from './QuoteTable';
+
+export interface Booked {
+  reservation: BookReservationMutation['book']['reservation'];
+  /** Shown once by the API: lets the organiser manage the booking and download its invitation. */
+  accessToken: string;
+  /** The quote shown when booking: the estimate of a request awaiting approval. */
+  estimate: QuoteView | null;
+}
+
+/** The organiser's invitation as an iCalendar file (the API's route, with the booking's access token). */
+export const icsHref = (reference: string, accessToken: string) => `/ical/reservations/${encodeURIComponent(reference)}.ics?token=${encodeURIComponent(accessToken)}`;
+
+export function Confirmation({ point, booked, onAgain }: { point: BookingPoint; booked: Booked; onAgain(): void }) {
+  const { t, lang } = useBookingI18n();
+  const { reservation, accessToken } = booked;
+  const confirmed = reservation.status === 'CONFIRMED';
+  const [frozen, setFrozen] = useState<QuoteView | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const tz = point.timeZone;
+
+  useEffect(() => heading.current?.focus(), []);
+  useEffect(() => {
+    if (!confirmed) return;
+    const controller = new AbortController();
+    request(FROZEN_QUOTE, { id: reservation.id, token: accessToken }, controller.signal)
+      .then((data) => setFrozen(data.reservationQuote?.quote ?? null))
+      .catch(() => undefined); // the estimate stays shown
+    return () => controller.abort();
+  }, [confirmed, reservation.id, accessToken]);
+
+  const quote = frozen ?? booked.estimate;
+  const status = reservation.status === 'CONFIRMED' || reservation.status === 'REQUESTED' ? t(`done.status.${reservation.status}`) : reservation.status;
+  const where = reservation.rooms.map((r) => `${r.roomName}, ${r.pointName}`).join(' ; ');
+  return (
+    <section className="confirmation" aria-labelledby="book-done" data-testid="confirmation">
+      <h3 id="book-done" ref={heading} tabIndex={-1}>
+        {confirmed ? t('done.confirmed') : t('done.requested')}
+      </h3>
+      {!confirmed && <p className="notice">{t('done.requestedText')}</p>}
+      <dl className="facts">
+        <dt>{t('done.reference')}</dt>
+        <dd data-testid="reference">{reservation.reference}</dd>
+        <dt>{t('done.status')}</dt>
+        <dd data-testid="status">{status}</dd>
+        <dt>{t('done.when')}</dt>
+        <dd data-testid="when">
+          {dayHeading(localDate(Date.parse(reservation.start), tz), lang)}, {clockAt(reservation.start, tz, lang)} – {clockAt(reservation.end, tz, lang)}
+        </dd>
+        <dt>{t('done.where')}</dt>
+        <dd>{where}</dd>
+      </dl>
+      {quote && <QuoteTable quote={quote} caption={confirmed && frozen ? t('done.priceFrozen') : t('done.priceEstimate')} />}
+      <p>
+        <a className="button-link" href={icsHref(reservation.reference, accessToken)} download={`${reservation.reference}.ics`} data-testid="ics">
+          {t('done.ics')}
+        </a>
+        <br />
+        <span className="hint">{t('done.icsHint')}</span>
+      </p>
+      <div className="token">
+        <p>
+          <strong>{t('done.token')}</strong> : <code data-testid="access-token">{accessToken}</code>
+        </p>
+        <p className="hint">{t('done.tokenHint')}</p>
+      </div>
+      <p>
+        <button type="button" className="secondary" onClick={onAgain}>
+          {t('done.again')}
+        </button>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,146 @@
+// The public booking flow's GraphQL operations (on /points/<id>). `npm run codegen` generates their types
+// into ../generated/graphql.ts with the others; ../operations.spec.ts checks them against the schema.
+import type {
+  BookingAvailabilityQuery,
+  BookingAvailabilityQueryVariables,
+  BookingPointQuery,
+  BookingPointQueryVariables,
+  BookingQuoteQuery,
+  BookingQuoteQueryVariables,
+  BookReservationMutation,
+  BookReservationMutationVariables,
+  FrozenQuoteQuery,
+  FrozenQuoteQueryVariables,
+} from '../generated/graphql';
+import type { Operation } from '../operations';
+
+/** What the flow needs of the point: its rooms and its booking rules (durations, notice, horizon). */
+export const BOOKING_POINT: Operation<BookingPointQuery, BookingPointQueryVariables> = /* GraphQL */ `
+  query BookingPoint($id: ID!) {
+    point(id: $id) {
+      id
+      name
+      timeZone
+      accessPolicy
+      rooms {
+        id
+        name
+        capacity
+      }
+      bookingPolicy {
+        minLeadMinutes
+        minDurationMinutes
+        maxDurationMinutes
+        granularityMinutes
+        horizonDays
+        approvalCategories
+      }
+    }
+  }
+`;
+
+export const BOOKING_AVAILABILITY: Operation<BookingAvailabilityQuery, BookingAvailabilityQueryVariables> = /* GraphQL */ `
+  query BookingAvailability($input: AvailabilityInput!) {
+    availability(input: $input) {
+      slots {
+        start
+        end
+        onRequest
+      }
+    }
+  }
+`;
+
+
+/** The price of the chosen slot for the requester's category and commune, every euro explained by a line. */
+export const BOOKING_QUOTE: Operation<BookingQuoteQuery, BookingQuoteQueryVariables> = /* GraphQL */ `
+  query BookingQuote($input: QuoteInput!) {
+    quote(input: $input) {
+      version
+      territory
+      pricesInclude
+      vatRateBp
+      durationMinutes
+      offHoursMinutes
+      units
+      localDays
+      lines {
+        kind
+        label
+        quantity
+        unitCents
+        amountCents
+        amountExclVatCents
+        amountInclVatCents
+        minutes
+      }
+      totalExclVatCents
+      vatCents
+      totalInclVatCents
+      allowanceUse {
+        allowanceId
+        label
+        minutes
+        remainingMinutes
+      }
+    }
+  }
+`;
+
+export const BOOK_RESERVATION: Operation<BookReservationMutation, BookReservationMutationVariables> = /* GraphQL */ `
+  mutation BookReservation($input: ReservationInput!) {
+    book(input: $input) {
+      accessToken
+      reservation {
+        id
+        reference
+        status
+        title
+        start
+        end
+        rooms {
+          roomName
+          pointName
+        }
+      }
+    }
+  }
+`;
+
+/** The quote frozen in the booking transaction (confirmed at once): what the requester will pay. */
+export const FROZEN_QUOTE: Operation<FrozenQuoteQuery, FrozenQuoteQueryVariables> = /* GraphQL */ `
+  query FrozenQuote($id: ID!, $token: String) {
+    reservationQuote(reservationId: $id, accessToken: $token) {
+      frozenAt
+      quote {
+        version
+      territory
+      pricesInclude
+      vatRateBp
+      durationMinutes
+      offHoursMinutes
+      units
+      localDays
+      lines {
+        kind
+        label
+        quantity
+        unitCents
+        amountCents
+        amountExclVatCents
+        amountInclVatCents
+        minutes
+      }
+      totalExclVatCents
+      vatCents
+      totalInclVatCents
+      allowanceUse {
+        allowanceId
+        label
+        minutes
+        remainingMinutes
+      }
+      }
+    }
+  }
+`;
