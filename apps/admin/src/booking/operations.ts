@@ -51,40 +51,47 @@ export const BOOKING_AVAILABILITY: Operation<BookingAvailabilityQuery, BookingAv
   }
 `;
 
+/** What the flow shows of a quote, the live one and the frozen one alike: every line, the totals, the allowances used. */
+const QUOTE_FIELDS = /* GraphQL */ `
+  fragment BookingQuoteFields on QuoteView {
+    version
+    territory
+    pricesInclude
+    vatRateBp
+    durationMinutes
+    offHoursMinutes
+    units
+    localDays
+    lines {
+      kind
+      label
+      quantity
+      unitCents
+      amountCents
+      amountExclVatCents
+      amountInclVatCents
+      minutes
+    }
+    totalExclVatCents
+    vatCents
+    totalInclVatCents
+    allowanceUse {
+      allowanceId
+      label
+      minutes
+      remainingMinutes
+    }
+  }
+`;
 
 /** The price of the chosen slot for the requester's category and commune, every euro explained by a line. */
 export const BOOKING_QUOTE: Operation<BookingQuoteQuery, BookingQuoteQueryVariables> = /* GraphQL */ `
   query BookingQuote($input: QuoteInput!) {
     quote(input: $input) {
-      version
-      territory
-      pricesInclude
-      vatRateBp
-      durationMinutes
-      offHoursMinutes
-      units
-      localDays
-      lines {
-        kind
-        label
-        quantity
-        unitCents
-        amountCents
-        amountExclVatCents
-        amountInclVatCents
-        minutes
-      }
-      totalExclVatCents
-      vatCents
-      totalInclVatCents
-      allowanceUse {
-        allowanceId
-        label
-        minutes
-        remainingMinutes
-      }
+      ...BookingQuoteFields
     }
   }
+  ${QUOTE_FIELDS}
 `;
 
 export const BOOK_RESERVATION: Operation<BookReservationMutation, BookReservationMutationVariables> = /* GraphQL */ `
@@ -113,34 +120,9 @@ export const FROZEN_QUOTE: Operation<FrozenQuoteQuery, FrozenQuoteQueryVariables
     reservationQuote(reservationId: $id, accessToken: $token) {
       frozenAt
       quote {
-        version
-      territory
-      pricesInclude
-      vatRateBp
-      durationMinutes
-      offHoursMinutes
-      units
-      localDays
-      lines {
-        kind
-        label
-        quantity
-        unitCents
-        amountCents
-        amountExclVatCents
-        amountInclVatCents
-        minutes
-      }
-      totalExclVatCents
-      vatCents
-      totalInclVatCents
-      allowanceUse {
-        allowanceId
-        label
-        minutes
-        remainingMinutes
-      }
+        ...BookingQuoteFields
       }
     }
   }
+  ${QUOTE_FIELDS}
 `;

@@ -529,6 +529,8 @@ export type BookingAvailabilityQueryVariables = Exact<{
 
 export type BookingAvailabilityQuery = { availability: { slots: Array<{ start: string, end: string, onRequest: boolean }> } };
 
+export type BookingQuoteFieldsFragment = { version: number, territory: string, pricesInclude: string, vatRateBp: number, durationMinutes: number, offHoursMinutes: number, units: number, localDays: number, totalExclVatCents: number, vatCents: number, totalInclVatCents: number, lines: Array<{ kind: string, label: string, quantity: number, unitCents: number, amountCents: number, amountExclVatCents: number, amountInclVatCents: number, minutes: number | null }>, allowanceUse: Array<{ allowanceId: string, label: string, minutes: number, remainingMinutes: number }> };
+
 export type BookingQuoteQueryVariables = Exact<{
   input: QuoteInput;
 }>;
