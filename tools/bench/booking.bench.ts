@@ -30,7 +30,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConsoleLogger } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import pg, { Pool } from 'pg';
+import pg, { Pool, type PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the engine the API runs, called in bulk for the all-rooms figure
 import { freeWindows } from '@maillage/core';
@@ -206,6 +206,22 @@ const RAW_RESERVATION = `INSERT INTO reservation (title, organiser_name, organis
 const RAW_SLOT = `INSERT INTO room_slot (room_id, during, kind, active, reservation_id, expected_participants)
   VALUES ($1, tstzrange($2, $3, '[)'), 'RESERVATION', true, $4, 4)`;
 
+/** One transaction of the plain-pg baselines: committed, refused by the exclusion constraint (conflict), or another error. */
+async function rawTransaction(pool: Pool, work: (client: PoolClient) => Promise<void>): Promise<'ok' | 'conflict' | 'error'> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await work(client);
+    await client.query('COMMIT');
+    return 'ok';
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    return (error as { code?: string }).code === '23P01' ? 'conflict' : 'error';
+  } finally {
+    client.release();
+  }
+}
+
 async function rawInserts(pool: Pool, rooms: Generated['rooms'], starts: number[], seconds: number, concurrency = CONCURRENCY) {
   let next = 0;
   const capacity = rooms.length * starts.length;
@@ -223,20 +239,13 @@ async function rawInserts(pool: Pool, rooms: Generated['rooms'], starts: number[
         const end = start + MEETING_MINUTES * 60_000;
         const buffer = room.bufferMinutes * 60_000;
         const t = performance.now();
-        const client = await pool.connect();
-        try {
-          await client.query('BEGIN');
+        const outcome = await rawTransaction(pool, async (client) => {
           const { rows } = await client.query<{ id: string }>(RAW_RESERVATION, ['Réunion de coordination', 'Service économie', 'eco@example.org', new Date(start), new Date(end), 'x'.repeat(64)]);
           await client.query(RAW_SLOT, [room.id, new Date(start - buffer), new Date(end + buffer), rows[0].id]);
-          await client.query('COMMIT');
-          latencies.push(performance.now() - t);
-        } catch (error) {
-          await client.query('ROLLBACK').catch(() => undefined);
-          if ((error as { code?: string }).code === '23P01') conflicts++;
-          else errors++;
-        } finally {
-          client.release();
-        }
+        });
+        if (outcome === 'ok') latencies.push(performance.now() - t);
+        else if (outcome === 'conflict') conflicts++;
+        else errors++;
       }
     }),
   );
@@ -275,20 +284,13 @@ async function rawBatches(pool: Pool, rooms: Generated['rooms'], starts: number[
           return { id: randomUUID(), room: room.id, start: new Date(start), end: new Date(end), heldFrom: new Date(start - buffer), heldUntil: new Date(end + buffer) };
         });
         const t = performance.now();
-        const client = await pool.connect();
-        try {
-          await client.query('BEGIN');
+        const outcome = await rawTransaction(pool, async (client) => {
           await client.query(RAW_RESERVATIONS, [rows.map((r) => r.id), rows.map((r) => r.start), rows.map((r) => r.end), 'x'.repeat(64)]);
           await client.query(RAW_SLOTS, [rows.map((r) => r.room), rows.map((r) => r.heldFrom), rows.map((r) => r.heldUntil), rows.map((r) => r.id)]);
-          await client.query('COMMIT');
-          latencies.push(performance.now() - t);
-        } catch (error) {
-          await client.query('ROLLBACK').catch(() => undefined);
-          if ((error as { code?: string }).code === '23P01') conflicts++;
-          else errors++;
-        } finally {
-          client.release();
-        }
+        });
+        if (outcome === 'ok') latencies.push(performance.now() - t);
+        else if (outcome === 'conflict') conflicts++;
+        else errors++;
       }
     }),
   );
