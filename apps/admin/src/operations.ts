@@ -2,6 +2,7 @@
 // from apps/api/schema.graphql; operations.spec.ts fails when an operation no longer matches the schema
 // or the generated file is stale.
 import type { DirectoryQuery, DirectoryQueryVariables, MeetingByTokenQuery, MeetingByTokenQueryVariables, PointPageQuery, PointPageQueryVariables } from './generated/graphql';
+import { OPENING_SCHEDULE_FIELDS } from './fragments';
 
 /** A GraphQL document with its result and variables types attached (phantom fields). */
 export type Operation<TResult, TVariables> = string & { readonly __result?: TResult; readonly __variables?: TVariables };
@@ -64,24 +65,7 @@ export const POINT_PAGE: Operation<PointPageQuery, PointPageQueryVariables> = /*
         equipment
       }
       openingSchedule {
-        timeZone
-        closedOnPublicHolidays
-        weekly {
-          weekday
-          opens
-          closes
-          onRequest
-        }
-        exceptions {
-          date
-          kind
-          reason
-          ranges {
-            opens
-            closes
-            onRequest
-          }
-        }
+        ...OpeningScheduleFields
       }
       isOpenAt {
         open
@@ -108,6 +92,7 @@ export const POINT_PAGE: Operation<PointPageQuery, PointPageQueryVariables> = /*
       }
     }
   }
+  ${OPENING_SCHEDULE_FIELDS}
 `;
 
 /** The guest join page (`/rejoindre/<token>`): what the link is for, and whether it can be joined now. */

@@ -48,6 +48,7 @@ import type {
   UpdateRoomMutation,
   UpdateRoomMutationVariables,
 } from '../generated/graphql';
+import { OPENING_SCHEDULE_FIELDS } from '../fragments';
 import type { Operation } from '../operations';
 
 export const LOGIN: Operation<LoginMutation, LoginMutationVariables> = /* GraphQL */ `
@@ -159,24 +160,7 @@ export const ADMIN_POINT: Operation<AdminPointQuery, AdminPointQueryVariables> =
         }
       }
       openingSchedule {
-        timeZone
-        closedOnPublicHolidays
-        weekly {
-          weekday
-          opens
-          closes
-          onRequest
-        }
-        exceptions {
-          date
-          kind
-          reason
-          ranges {
-            opens
-            closes
-            onRequest
-          }
-        }
+        ...OpeningScheduleFields
       }
       bookingPolicy {
         minLeadMinutes
@@ -194,6 +178,7 @@ export const ADMIN_POINT: Operation<AdminPointQuery, AdminPointQueryVariables> =
       }
     }
   }
+  ${OPENING_SCHEDULE_FIELDS}
 `;
 
 export const UPDATE_POINT: Operation<UpdatePointMutation, UpdatePointMutationVariables> = /* GraphQL */ `

@@ -600,6 +600,8 @@ export type ExtendReservationMutationVariables = Exact<{
 
 export type ExtendReservationMutation = { extendReservation: { id: string, status: ReservationStatus, statusReason: string | null, start: string, end: string } };
 
+export type OpeningScheduleFieldsFragment = { timeZone: string, closedOnPublicHolidays: boolean, weekly: Array<{ weekday: number, opens: string, closes: string, onRequest: boolean | null }>, exceptions: Array<{ date: string, kind: string, reason: string | null, ranges: Array<{ opens: string, closes: string, onRequest: boolean | null }> | null }> };
+
 export type DirectoryQueryVariables = Exact<{
   filter?: PointFilter | null | undefined;
   first?: number | null | undefined;
