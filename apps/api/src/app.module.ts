@@ -67,6 +67,8 @@ import { ADAPTER_REGISTRY, loadAdapterRegistry } from './adapters/adapter-regist
 import { AdaptersService } from './adapters/adapters.service';
 import { AdaptersResolver } from './adapters/adapters.resolver';
 import { AdapterWebhookController } from './adapters/webhook.controller';
+import { IncidentsResolver } from './incidents/incidents.resolver';
+import { IncidentsService } from './incidents/incidents.service';
 
 export const API_CONFIG = Symbol('API_CONFIG');
 
@@ -175,6 +177,8 @@ export class AppModule {
         MeetingState,
         MeetingsResolver,
         SignallingGateway,
+        IncidentsService,
+        IncidentsResolver,
       ],
       exports: [SeedService],
     };

@@ -7,7 +7,7 @@ import type { MeetingSnapshot } from './protocol';
 import { MEETING_MEDIA_CODECS } from './router-settings';
 import { WorkerPool, type Mediasoup, type WorkerDeath } from './worker-pool';
 
-/** Something went wrong under the meetings; the API records it (media_incident). */
+/** Something went wrong under the meetings; the API records it (one incident per meeting). */
 export interface MediaIncident {
   kind: 'worker-died';
   /** ISO instant. */

@@ -380,6 +380,54 @@ export type HostSiteType =
   | 'SCHOOL'
   | 'TOWN_HALL';
 
+export type Incident = {
+  __typename?: 'Incident';
+  /** Machine-readable cause, e.g. 'worker-died', 'sip-486', 'no-answer'. */
+  cause: Scalars['String']['output'];
+  /** What the source recorded with it (a SIP cause code, a worker pid, a diagnostics report). */
+  data: Scalars['JSON']['output'];
+  detail: Scalars['String']['output'];
+  endpointId?: Maybe<Scalars['ID']['output']>;
+  id: Scalars['ID']['output'];
+  /** '<area>.<what>', e.g. 'media.worker-died', 'sip.call-failed', 'endpoint.preflight-failed'. */
+  kind: Scalars['String']['output'];
+  openedAt: Scalars['DateTime']['output'];
+  pointIds: Array<Scalars['ID']['output']>;
+  reservationId?: Maybe<Scalars['ID']['output']>;
+  resolution?: Maybe<Scalars['String']['output']>;
+  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
+  severity: IncidentSeverity;
+  /** Who reported it: 'media', an adapter id, 'preflight'. */
+  source: Scalars['String']['output'];
+};
+
+export type IncidentConnection = {
+  __typename?: 'IncidentConnection';
+  edges: Array<IncidentEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type IncidentEdge = {
+  __typename?: 'IncidentEdge';
+  cursor: Scalars['String']['output'];
+  node: Incident;
+};
+
+export type IncidentFilter = {
+  endpointId?: InputMaybe<Scalars['ID']['input']>;
+  /** true: open only; false: resolved only; absent: both. */
+  open?: InputMaybe<Scalars['Boolean']['input']>;
+  pointId?: InputMaybe<Scalars['ID']['input']>;
+  reservationId?: InputMaybe<Scalars['ID']['input']>;
+  severity?: InputMaybe<IncidentSeverity>;
+};
+
+/** warning: worth a look, the meeting can go on; failure: something did not work. */
+export type IncidentSeverity =
+  | 'FAILURE'
+  | 'WARNING';
+
 /** A personal link to a meeting: anyone holding it joins under the given name, from 10 minutes before the start until the end plus the grace period. */
 export type JoinLink = {
   __typename?: 'JoinLink';
@@ -524,6 +572,8 @@ export type Mutation = {
   replayDeadLetter: EventDelivery;
   /** Delivers again every dead letter of a subscriber; returns how many. Network admins. */
   replayDeadLetters: Scalars['Int']['output'];
+  /** Marks an open incident resolved (CONFLICT when it already is). Operators of one of its points. */
+  resolveIncident: Incident;
   revokeApiKey: ApiKey;
   /** Sets the booking rules of a point, or of one of its rooms when roomId is given. */
   setBookingPolicy: BookingPolicy;
@@ -704,6 +754,12 @@ export type MutationReplayDeadLetterArgs = {
 
 export type MutationReplayDeadLettersArgs = {
   subscriber: Scalars['String']['input'];
+};
+
+
+export type MutationResolveIncidentArgs = {
+  id: Scalars['ID']['input'];
+  resolution: Scalars['String']['input'];
 };
 
 
@@ -1092,6 +1148,8 @@ export type Query = {
   costPerCall: CostPerCallView;
   /** Deliveries that failed too often (or events the relay refused), oldest first. Network admins. */
   deadLetters: EventDeliveryConnection;
+  /** Incidents of the caller's points (network admins: all), newest first. Point operators and above. */
+  incidents: IncidentConnection;
   /** The signed-in user (null for API keys and visitors). */
   me?: Maybe<User>;
   /** The live state of a reservation’s meeting: status, who is connected, attendance. Same access as createJoinLink. */
@@ -1144,6 +1202,13 @@ export type QueryDeadLettersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   subscriber?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryIncidentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<IncidentFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 

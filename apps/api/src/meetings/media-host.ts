@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { type MediaIncident, type MediaLogger, MediaServer, type MediaServerOptions } from '@maillage/media';
 import { appendEvent } from '../events/outbox';
 import { OutboxRelay } from '../events/outbox-relay';
+import { openIncident } from '../incidents/incidents';
 
 /** The media server of this process, logging through Nest (no I/O until the first meeting opens). */
 export function createMediaServer(options: MediaServerOptions): MediaServer {
@@ -16,7 +17,7 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
 
 /**
  * Records every media incident (a worker that died: which meetings it carried, whether they
- * recovered) in media_incident with a `media.incident` event, and stops the workers with the API.
+ * recovered) as incidents, one per meeting, with a `media.incident` event, and stops the workers with the API.
  */
 @Injectable()
 export class MediaHost implements OnModuleInit, OnApplicationShutdown {
@@ -46,17 +47,31 @@ export class MediaHost implements OnModuleInit, OnApplicationShutdown {
 
   private async record(incident: MediaIncident): Promise<void> {
     this.log.warn(`media incident: ${incident.kind} (worker ${incident.workerPid}): ${incident.detail}`);
+    const at = new Date(incident.at);
+    const key = `media.${incident.kind}:${incident.workerPid}:${incident.at}`;
     await this.db.transaction(async (em) => {
-      const [row]: { id: string }[] = await em.query(
-        `INSERT INTO media_incident (occurred_at, kind, worker_pid, reservation_ids, detail, recovered) VALUES ($1, $2, $3, $4::uuid[], $5, $6) RETURNING id`,
-        [incident.at, incident.kind, incident.workerPid, incident.meetingIds, incident.detail, incident.recovered],
-      );
+      // One incident per meeting the worker carried (the evaluation counts them per meeting), or one without a meeting.
+      const reservationIds = incident.meetingIds.length ? incident.meetingIds : [null];
+      for (const reservationId of reservationIds) {
+        await openIncident(em, {
+          kind: `media.${incident.kind}`,
+          severity: incident.recovered ? 'warning' : 'failure',
+          source: 'media',
+          cause: incident.kind,
+          detail: incident.detail,
+          reservationId,
+          data: { workerPid: incident.workerPid },
+          at,
+          resolution: incident.recovered ? 'Meeting moved to a new media worker' : undefined,
+          dedupeKey: `${key}:${reservationId ?? '-'}`,
+        });
+      }
       await appendEvent(
         em,
         'media.incident',
         { type: 'media', id: String(incident.workerPid) },
         { kind: incident.kind, at: incident.at, workerPid: incident.workerPid, reservationIds: incident.meetingIds, detail: incident.detail, recovered: incident.recovered },
-        `media.incident:${row.id}`,
+        key,
       );
     });
     this.relay.kick();

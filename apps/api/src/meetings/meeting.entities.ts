@@ -30,15 +30,6 @@ export class MeetingAttendanceRow {
   @Column({ name: 'joined_at', type: 'timestamptz' }) joinedAt!: Date;
   @Column({ name: 'left_at', type: 'timestamptz', nullable: true }) leftAt!: Date | null;
   @Column({ name: 'left_reason', type: 'text', nullable: true }) leftReason!: LeftReason | null;
-}
-
-@Entity('media_incident')
-export class MediaIncidentRow {
-  @PrimaryGeneratedColumn('increment', { type: 'bigint' }) id!: string;
-  @Column({ name: 'occurred_at', type: 'timestamptz' }) occurredAt!: Date;
-  @Column({ type: 'text' }) kind!: string;
-  @Column({ name: 'worker_pid', type: 'integer', nullable: true }) workerPid!: number | null;
-  @Column({ name: 'reservation_ids', type: 'uuid', array: true }) reservationIds!: string[];
-  @Column({ type: 'text' }) detail!: string;
-  @Column({ type: 'boolean' }) recovered!: boolean;
+  /** How they joined: a browser (WebRTC) or a room system over SIP. */
+  @Column({ type: 'text', default: 'browser' }) channel!: 'browser' | 'sip';
 }

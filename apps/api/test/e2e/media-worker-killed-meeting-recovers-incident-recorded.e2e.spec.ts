@@ -4,7 +4,8 @@ import { bookMeeting, createJoinLink, eventually, mediaOf, meetingClock, meeting
 /**
  * SIGKILL of the mediasoup worker under a live meeting: the participants stay joined and are told
  * to reconnect (new router capabilities), the meeting serves them again, and the incident is
- * recorded (media_incident + a media.incident event naming the meeting).
+ * recorded (an incident for the meeting, resolved at once since it recovered, with its
+ * incident.opened event, and a media.incident event naming the meeting).
  */
 describe('a media worker killed during a meeting: the meeting recovers and the incident is recorded', () => {
   let api: TestApi;
@@ -43,10 +44,14 @@ describe('a media worker killed during a meeting: the meeting recovers and the i
     expect(mediaOf(api).workerPids()).not.toContain(pid);
 
     const [incident] = await eventually(async () => {
-      const rows = await api.sql<{ kind: string; worker_pid: number; reservation_ids: string[]; recovered: boolean }>(`SELECT kind, worker_pid, reservation_ids, recovered FROM media_incident`);
+      const rows = await api.sql<{ kind: string; severity: string; cause: string; reservation_id: string; point_ids: string[]; data: unknown; resolved: boolean }>(
+        `SELECT kind, severity, cause, reservation_id, point_ids, data, resolved_at IS NOT NULL AS resolved FROM incident`,
+      );
       return rows.length ? rows : undefined;
     });
-    expect(incident).toEqual({ kind: 'worker-died', worker_pid: pid, reservation_ids: [meeting.id], recovered: true });
+    expect(incident).toEqual({ kind: 'media.worker-died', severity: 'warning', cause: 'worker-died', reservation_id: meeting.id, point_ids: [meeting.pointId], data: { workerPid: pid }, resolved: true });
+    const opened = await api.sql<{ payload: Record<string, unknown> }>(`SELECT payload FROM outbox WHERE event_type = 'incident.opened'`);
+    expect(opened.map((e) => e.payload)).toEqual([expect.objectContaining({ kind: 'media.worker-died', reservationId: meeting.id, pointIds: [meeting.pointId], resolution: 'Meeting moved to a new media worker' })]);
     const events = await api.sql<{ payload: Record<string, unknown> }>(`SELECT payload FROM outbox WHERE event_type = 'media.incident'`);
     expect(events).toHaveLength(1);
     expect(events[0].payload).toMatchObject({ kind: 'worker-died', workerPid: pid, reservationIds: [meeting.id], recovered: true });

@@ -88,6 +88,32 @@ export interface MediaIncidentPayload {
   recovered: boolean;
 }
 
+export type IncidentSeverity = 'warning' | 'failure';
+
+/**
+ * Something went wrong, or may go wrong, under a meeting, a point or a room system: a media worker
+ * that died, a SIP call that failed, a room system that failed its pre-call test. One shape for
+ * every source, so that operators get one list and the evaluation counts failures by cause.
+ */
+export interface IncidentPayload {
+  incidentId: string;
+  /** Dotted, lowercase: '<source area>.<what>', e.g. 'media.worker-died', 'sip.call-failed', 'endpoint.preflight-failed'. */
+  kind: string;
+  severity: IncidentSeverity;
+  /** Who reported it: 'media', an adapter id ('sip-drachtio', 'room-cisco-xapi', …), 'preflight'. */
+  source: string;
+  /** Machine-readable cause, e.g. 'worker-died', 'sip-486', 'no-answer', 'diagnostics-warning'. */
+  cause: string;
+  detail: string;
+  reservationId: string | null;
+  pointIds: string[];
+  endpointId: string | null;
+  openedAt: string;
+  /** Set on `incident.resolved` (and on an incident opened already resolved, e.g. a recovered worker). */
+  resolvedAt: string | null;
+  resolution: string | null;
+}
+
 export interface EventMap {
   'reservation.requested': ReservationEventPayload;
   'reservation.confirmed': ReservationEventPayload;
@@ -108,6 +134,8 @@ export interface EventMap {
   'meeting.participant-joined': MeetingParticipantPayload;
   'meeting.participant-left': MeetingParticipantPayload;
   'media.incident': MediaIncidentPayload;
+  'incident.opened': IncidentPayload;
+  'incident.resolved': IncidentPayload;
 }
 
 export type EventName = keyof EventMap;
@@ -134,6 +162,8 @@ const EVENT_NAME_SET = {
   'meeting.participant-joined': true,
   'meeting.participant-left': true,
   'media.incident': true,
+  'incident.opened': true,
+  'incident.resolved': true,
 } as const satisfies Record<EventName, true>;
 
 /** The event names known at run time (manifests, the outbox and the bus check names against it). */
