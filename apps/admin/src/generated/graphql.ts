@@ -217,6 +217,10 @@ export type RemoteParticipantInput = {
   email?: string | null | undefined;
   kind: ParticipantKind;
   name?: string | null | undefined;
+  /** ISO 3166-1 alpha-2 country the participant joins from, when not France. */
+  originCountry?: string | null | undefined;
+  /** Postcode of the commune the participant joins from (France), for the evaluation. */
+  originPostcode?: string | null | undefined;
   phone?: string | null | undefined;
   sipUri?: string | null | undefined;
 };

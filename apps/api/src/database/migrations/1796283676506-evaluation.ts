@@ -58,6 +58,38 @@ export class Evaluation1796283676506 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX meeting_record_month_idx ON meeting_record (month, organisation_id)`);
     await q.query(`CREATE INDEX meeting_record_organisations_idx ON meeting_record USING gin (organisation_ids)`);
+    // The yearly report reads this rollup, kept by the record writer in the record's transaction (one
+    // row per month × point × category × dimension value; a record adds 4 rows per point). Flags say
+    // which rows count a record once for the network (its first point) and once per organisation.
+    await q.query(`
+      CREATE TABLE meeting_record_rollup (
+        month date NOT NULL,
+        organisation_id uuid NOT NULL,
+        point_id uuid NOT NULL,
+        network_primary boolean NOT NULL,
+        org_primary boolean NOT NULL,
+        requester_category text NOT NULL,
+        dim text NOT NULL CHECK (dim IN ('total', 'purpose', 'destination', 'internal')),
+        value text NOT NULL,
+        records integer NOT NULL,
+        completed integer NOT NULL,
+        no_show integer NOT NULL,
+        failed integer NOT NULL,
+        cancelled_late integer NOT NULL,
+        booked_minutes bigint NOT NULL,
+        km_avoided double precision NOT NULL,
+        co2e_gross_grams bigint NOT NULL,
+        co2e_net_grams bigint NOT NULL,
+        time_saved_minutes bigint NOT NULL,
+        money_saved_cents bigint NOT NULL,
+        satisfaction_sum bigint NOT NULL,
+        satisfaction_count bigint NOT NULL,
+        participants_in_room bigint NOT NULL,
+        browser_guests bigint NOT NULL,
+        sip_systems bigint NOT NULL,
+        failure_incidents bigint NOT NULL,
+        PRIMARY KEY (month, organisation_id, point_id, network_primary, org_primary, requester_category, dim, value)
+      )`);
     await q.query(`
       CREATE TABLE survey_answer (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -89,7 +121,7 @@ export class Evaluation1796283676506 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['unmet_demand', 'survey_answer', 'meeting_record']) await q.query(`DROP TABLE IF EXISTS ${t}`);
+    for (const t of ['unmet_demand', 'survey_answer', 'meeting_record_rollup', 'meeting_record']) await q.query(`DROP TABLE IF EXISTS ${t}`);
     await q.query(`ALTER TABLE reservation_participant DROP COLUMN IF EXISTS origin_country`);
     await q.query(`ALTER TABLE reservation_participant DROP COLUMN IF EXISTS origin_postcode`);
   }
