@@ -64,3 +64,42 @@ export const METRICS = `query($f: EvaluationFilter!) { evaluationMetrics(filter:
   byCategory { key records } byPurpose { key records } byDestination { key records } internalVsExternal { key records }
   failuresByCause { key count } unmetDemand { searchesWithoutSlot rejected conflicts } occupancyRate operatingCostEuros costPerUseEuros factorTableVersion
 } }`;
+
+export interface Figures {
+  records: number;
+  completed: number;
+  noShows: number;
+  failed: number;
+  cancelledLate: number;
+  uses: number;
+  kmAvoided: number;
+  co2eGrossKg: number;
+  co2eNetKg: number;
+  timeSavedHours: number;
+  moneySavedEuros: number;
+  satisfaction: number | null;
+  surveyAnswers: number;
+  participantsInRoom: number;
+}
+interface Keyed {
+  key: string;
+  records: number;
+}
+export interface MetricsData {
+  evaluationMetrics: {
+    organisationId: string | null;
+    totals: Figures;
+    byMonth: { month: string; uses: number; noShows: number; categories: number; co2eNetKg: number }[];
+    byPoint: { pointId: string; pointName: string; uses: number; noShows: number; occupancyRate: number | null }[];
+    byCategory: Keyed[];
+    byPurpose: Keyed[];
+    byDestination: Keyed[];
+    internalVsExternal: Keyed[];
+    failuresByCause: { key: string; count: number }[];
+    unmetDemand: { searchesWithoutSlot: number; rejected: number; conflicts: number };
+    occupancyRate: number | null;
+    operatingCostEuros: number;
+    costPerUseEuros: number | null;
+    factorTableVersion: number;
+  };
+}

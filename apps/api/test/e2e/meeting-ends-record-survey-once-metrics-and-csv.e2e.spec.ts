@@ -1,6 +1,6 @@
 import { meetingRoom } from '../meeting-fixtures';
 import { expectData, expectError } from '../e2e-assertions';
-import { METRICS, OUTCOME, pastMeeting, recordOf, surveyTokenOf } from '../evaluation-fixtures';
+import { METRICS, type MetricsData, OUTCOME, pastMeeting, recordOf, surveyTokenOf } from '../evaluation-fixtures';
 import { ADMIN, startTestApi, type TestApi } from '../harness';
 
 const SURVEY = `query($t: String!) { survey(token: $t) { reference title pointName respondent answered } }`;
@@ -54,11 +54,11 @@ describe('a seeded two-point meeting Lannion ↔ Saint-Brieuc ends: its record, 
 
   it('asks the organiser for the survey once; the link works once, and the answer refines the record', async () => {
     const token = await surveyTokenOf(api, meeting.id);
-    expect(expectData(await api.gql(SURVEY, { t: token })).survey).toMatchObject({ reference: meeting.reference, respondent: 'organiser', answered: false });
+    expect(expectData(await api.gql<{ survey: { answered: boolean } }>(SURVEY, { t: token })).survey).toMatchObject({ reference: meeting.reference, respondent: 'organiser', answered: false });
     const answer = { worked: true, replacedTrip: true, trips: [{ fromPostcode: '22000', people: 3, mode: 'CAR' }], peopleInRoom: 5, satisfaction: 4, comment: 'Très bien' };
-    expect(expectData(await api.gql(SUBMIT, { t: token, i: answer })).submitSurvey.answered).toBe(true);
+    expect(expectData(await api.gql<{ submitSurvey: { answered: boolean } }>(SUBMIT, { t: token, i: answer })).submitSurvey.answered).toBe(true);
     expectError(await api.gql(SUBMIT, { t: token, i: answer }), 'CONFLICT');
-    expect(expectData(await api.gql(SURVEY, { t: token })).survey.answered).toBe(true);
+    expect(expectData(await api.gql<{ survey: { answered: boolean } }>(SURVEY, { t: token })).survey.answered).toBe(true);
     const refined = await recordOf(api, meeting.id, (r) => r.survey_answers === 1);
     expect(refined).toMatchObject({ satisfaction_sum: 4, satisfaction_count: 1, participants_in_room: 5 });
     expect(refined.impact.trips.map((t) => [t.from, t.people])).toEqual([['Saint-Brieuc', 3]]);
@@ -86,12 +86,12 @@ describe('a seeded two-point meeting Lannion ↔ Saint-Brieuc ends: its record, 
   });
 
   it('the metrics of the month show it for the network admin', async () => {
-    const m = expectData(await api.gql(METRICS, { f: { from: meeting.month, to: meeting.month } }, admin)).evaluationMetrics;
+    const m = expectData(await api.gql<MetricsData>(METRICS, { f: { from: meeting.month, to: meeting.month } }, admin)).evaluationMetrics;
     expect(m.totals).toMatchObject({ completed: 1, noShows: 1, uses: 1, surveyAnswers: 1, satisfaction: 4, participantsInRoom: 5 });
     expect(m.totals.co2eNetKg).toBeGreaterThan(0);
     expect(m.byMonth).toEqual([expect.objectContaining({ month: meeting.month, uses: 1, noShows: 1, categories: 1 })]);
-    expect(m.byDestination.map((d: { key: string }) => d.key)).toContain('ABROAD');
-    const points = Object.fromEntries(m.byPoint.map((p: { pointId: string; uses: number }) => [p.pointId, p.uses]));
+    expect(m.byDestination.map((d) => d.key)).toContain('ABROAD');
+    const points = Object.fromEntries(m.byPoint.map((p) => [p.pointId, p.uses]));
     expect([points[lannion.pointId], points[stBrieuc.pointId]]).toEqual([1, 1]);
     expect(m.factorTableVersion).toBe(1);
   });
@@ -117,13 +117,13 @@ describe('a seeded two-point meeting Lannion ↔ Saint-Brieuc ends: its record, 
     const snapshot = () => api.sql(`SELECT to_jsonb(r) - 'recorded_at' - 'updated_at' AS row FROM meeting_record r ORDER BY reservation_id`);
     const rollup = () => api.sql(`SELECT to_jsonb(r) AS row FROM meeting_record_rollup r ORDER BY 1`);
     const [before, rollupBefore] = [await snapshot(), await rollup()];
-    const metricsBefore = expectData(await api.gql(METRICS, { f: { from: meeting.month, to: meeting.month } }, admin));
+    const metricsBefore = expectData(await api.gql<MetricsData>(METRICS, { f: { from: meeting.month, to: meeting.month } }, admin));
     await api.sql(`DELETE FROM meeting_record_rollup`);
     await api.sql(`DELETE FROM meeting_record`);
-    expect(expectData(await api.gql(`mutation { rebuildMeetingRecords }`, {}, admin)).rebuildMeetingRecords).toBe(before.length);
+    expect(expectData(await api.gql<{ rebuildMeetingRecords: number }>(`mutation { rebuildMeetingRecords }`, {}, admin)).rebuildMeetingRecords).toBe(before.length);
     expect(await snapshot()).toEqual(before);
     expect(await rollup()).toEqual(rollupBefore);
-    expect(expectData(await api.gql(METRICS, { f: { from: meeting.month, to: meeting.month } }, admin))).toEqual(metricsBefore);
+    expect(expectData(await api.gql<MetricsData>(METRICS, { f: { from: meeting.month, to: meeting.month } }, admin))).toEqual(metricsBefore);
     expectError(await api.gql(`mutation { rebuildMeetingRecords }`, {}), 'UNAUTHENTICATED');
   });
 });
