@@ -115,8 +115,9 @@ describeInBrowser('the Region’s evaluation dashboard and yearly report', () =>
     expect(await page.getByTestId('report-title').textContent()).toBe(`Rapport annuel ${year} — Région Bretagne (tout le réseau)`);
     expect(await axeViolations(page)).toEqual([]);
     await page.emulateMedia({ media: 'print' });
-    expect(await page.locator('.site-header').evaluate((el) => getComputedStyle(el).display)).toBe('none');
-    expect(await page.locator('.admin-bar').evaluate((el) => getComputedStyle(el).display)).toBe('none');
+    // In print, the site header and the console's bar are gone (the test runs in Node: no DOM types here).
+    expect(await page.locator('.site-header').isVisible()).toBe(false);
+    expect(await page.locator('.admin-bar').isVisible()).toBe(false);
     expect(await page.getByTestId('points-table').isVisible()).toBe(true);
     await page.screenshot({ path: join(SHOTS, 'evaluation-report-region-print.png'), fullPage: true });
     const pdf = await page.pdf({ format: 'A4' });
