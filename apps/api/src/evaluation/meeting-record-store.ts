@@ -115,21 +115,27 @@ export const ENDED_RESERVATIONS = `
 const SUMS = ['records', 'completed', 'no_show', 'failed', 'cancelled_late', 'booked_minutes', 'km_avoided', 'co2e_gross_grams', 'co2e_net_grams', 'time_saved_minutes', 'money_saved_cents', 'satisfaction_sum', 'satisfaction_count', 'participants_in_room', 'browser_guests', 'sip_systems', 'failure_incidents'] as const;
 const KEY = ['month', 'organisation_id', 'point_id', 'network_primary', 'org_primary', 'requester_category', 'dim', 'value'] as const;
 
+/** The point id of the rollup's dimension rows, which are kept per organisation, not per point. */
+export const ORGANISATION_LEVEL = '00000000-0000-0000-0000-000000000000';
+
 /**
- * The rollup rows of records (one reservation, or all when `reservationId` is null), times `sign`.
- * Each record contributes, for each of its points, a 'total' row and one row per dimension.
+ * The rollup rows of records (one reservation, or all when `where` is empty). Each record contributes a
+ * 'total' row for each of its points, and for each of its organisations (at that organisation's first point)
+ * one row per dimension (purpose, destination, internal), kept at the organisation level (point
+ * ORGANISATION_LEVEL) so that the yearly report reads tens of thousands of rows, not one per point and value.
  */
 const contribution = (where: string) => `
-  SELECT r.month, p.organisation_id, pt.point_id, pt.ord = 1 AS network_primary,
-         pt.ord = min(pt.ord) OVER (PARTITION BY r.reservation_id, p.organisation_id) AS org_primary,
-         r.requester_category, d.dim, d.value,
+  SELECT r.month, pt.organisation_id, CASE WHEN d.dim = 'total' THEN pt.point_id ELSE '${ORGANISATION_LEVEL}'::uuid END AS point_id,
+         pt.network_primary, pt.org_primary, r.requester_category, d.dim, d.value,
          r.outcome, r.booked_start, r.booked_end, r.km_avoided, r.co2e_gross_grams, r.co2e_net_grams, r.time_saved_minutes, r.money_saved_cents,
          r.satisfaction_sum, r.satisfaction_count, r.participants_in_room, r.browser_guests, r.sip_systems, r.failure_incidents
     FROM meeting_record r
-    CROSS JOIN LATERAL unnest(r.point_ids) WITH ORDINALITY AS pt(point_id, ord)
-    JOIN point p ON p.id = pt.point_id
+    JOIN LATERAL (
+      SELECT x.point_id, p.organisation_id, x.ord = 1 AS network_primary, x.ord = min(x.ord) OVER (PARTITION BY p.organisation_id) AS org_primary
+        FROM unnest(r.point_ids) WITH ORDINALITY AS x(point_id, ord) JOIN point p ON p.id = x.point_id
+    ) pt ON true
     CROSS JOIN LATERAL (VALUES ('total', ''), ('purpose', r.purpose), ('destination', r.destination_scope), ('internal', r.internal::text)) AS d(dim, value)
-   ${where}`;
+   WHERE (d.dim = 'total' OR pt.org_primary) ${where ? `AND ${where}` : ''}`;
 
 export const ROLLUP_FROM_RECORDS = (where: string, sign: string) => `
   INSERT INTO meeting_record_rollup (${[...KEY, ...SUMS].join(', ')})
@@ -145,7 +151,7 @@ export const ROLLUP_FROM_RECORDS = (where: string, sign: string) => `
 
 /** Adds (+1) or removes (−1) one record's rows in the rollup, in the caller's transaction. */
 export async function applyRollup(em: EntityManager, reservationId: string, sign: 1 | -1): Promise<void> {
-  await em.query(ROLLUP_FROM_RECORDS('WHERE r.reservation_id = $1', String(sign)), [reservationId]);
+  await em.query(ROLLUP_FROM_RECORDS('r.reservation_id = $1', String(sign)), [reservationId]);
   if (sign < 0) await em.query(`DELETE FROM meeting_record_rollup WHERE records = 0 AND month IN (SELECT month FROM meeting_record WHERE reservation_id = $1)`, [reservationId]);
 }
 

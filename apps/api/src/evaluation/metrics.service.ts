@@ -50,6 +50,21 @@ const SCOPED = `month BETWEEN $1::date AND $2::date
     OR ($4::uuid IS NULL AND $3::uuid IS NOT NULL AND organisation_id = $3::uuid AND org_primary))
   AND ($5::text IS NULL OR requester_category = $5::text)`;
 
+/** The dimensions of one point's records, straight from meeting_record (a point holds few records). */
+const POINT_DIMENSIONS = `
+  SELECT d.dim, d.value, NULL AS month, NULL AS requester_category, 3 AS g,
+         count(*) AS records, count(*) FILTER (WHERE outcome = 'COMPLETED') AS completed, count(*) FILTER (WHERE outcome = 'NO_SHOW') AS no_show,
+         count(*) FILTER (WHERE outcome = 'FAILED') AS failed, count(*) FILTER (WHERE outcome = 'CANCELLED_LATE') AS cancelled_late,
+         sum(extract(epoch FROM booked_end - booked_start)::bigint / 60) AS booked_minutes, sum(km_avoided) AS km_avoided, sum(co2e_gross_grams) AS co2e_gross_grams,
+         sum(co2e_net_grams) AS co2e_net_grams, sum(time_saved_minutes) AS time_saved_minutes, sum(money_saved_cents) AS money_saved_cents,
+         sum(satisfaction_sum) AS satisfaction_sum, sum(satisfaction_count) AS satisfaction_count, sum(participants_in_room) AS participants_in_room,
+         sum(browser_guests) AS browser_guests, sum(sip_systems) AS sip_systems
+    FROM meeting_record r
+    CROSS JOIN LATERAL (VALUES ('purpose', r.purpose), ('destination', r.destination_scope), ('internal', r.internal::text)) AS d(dim, value)
+   WHERE r.month BETWEEN $1::date AND $2::date AND r.point_ids @> ARRAY[$4::uuid] AND ($3::uuid IS NULL OR r.organisation_ids @> ARRAY[$3::uuid])
+     AND ($5::text IS NULL OR r.requester_category = $5::text)
+   GROUP BY d.dim, d.value`;
+
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 export function figures(r: SumsRow | undefined): EvaluationFigures {
@@ -140,15 +155,34 @@ export class MetricsService {
     return { year, totals: grouped.totals, byMonth: grouped.byMonth, byCategory: grouped.byCategory, byDestination: grouped.byDestination, activePoints: n };
   }
 
-  /** Totals, months, categories and the other dimensions in one pass over the rollup. */
+  /**
+   * A read without PostgreSQL's JIT: these aggregates cost enough for the planner to compile them, which
+   * takes longer than running them (measured in tools/bench/evaluation.bench.ts).
+   */
+  private read<T>(sql: string, params: unknown[]): Promise<T[]> {
+    return this.db.transaction(async (em) => {
+      await em.query(`SET LOCAL jit = off`);
+      return em.query(sql, params);
+    });
+  }
+
+  /**
+   * Totals, months, categories and the other dimensions in one pass over the rollup. The dimension rows are
+   * kept per organisation: for one point they come from that point's records instead.
+   */
   async grouped(scope: Scope): Promise<Pick<EvaluationMetrics, 'totals' | 'byMonth' | 'byCategory' | 'byPurpose' | 'byDestination' | 'internalVsExternal'>> {
-    const rows: (SumsRow & { dim: string; value: string | null; month: Date | string | null; requester_category: string | null; g: number })[] = await this.db.query(
-      `SELECT dim, value, to_char(month, 'YYYY-MM') AS month, requester_category,
-              GROUPING(value, month, requester_category) AS g, ${SUMS}
-         FROM meeting_record_rollup WHERE ${SCOPED}
-        GROUP BY dim, GROUPING SETS ((), (value), (month), (requester_category), (month, requester_category))`,
-      this.params(scope),
-    );
+    type Row = SumsRow & { dim: string; value: string | null; month: string | null; requester_category: string | null; g: number };
+    const [rollup, ofPoint] = await Promise.all([
+      this.read<Row>(
+        `SELECT dim, value, to_char(month, 'YYYY-MM') AS month, requester_category,
+                GROUPING(value, month, requester_category) AS g, ${SUMS}
+           FROM meeting_record_rollup WHERE ${SCOPED}
+          GROUP BY dim, GROUPING SETS ((), (value), (month), (requester_category), (month, requester_category))`,
+        this.params(scope),
+      ),
+      scope.pointId ? this.read<Row>(POINT_DIMENSIONS, this.params(scope)) : Promise.resolve([]),
+    ]);
+    const rows = [...rollup, ...ofPoint];
     // GROUPING bits: value = 4, month = 2, category = 1 (1 = aggregated over).
     const total = rows.filter((r) => r.dim === 'total');
     const keyed = (dim: string): KeyFigures[] => rows.filter((r) => r.dim === dim && r.g === 3).map((r) => ({ key: String(r.value), ...figures(r) })).sort((a, b) => b.records - a.records || a.key.localeCompare(b.key));
@@ -170,7 +204,7 @@ export class MetricsService {
 
   /** Every point in scope, with its figures (a multi-point meeting counts at each of its points) and occupancy. */
   private async byPoint(scope: Scope): Promise<(PointFigures & { openHours: number | null })[]> {
-    const rows: (SumsRow & { id: string; name: string; town: string; latitude: number; longitude: number; opening_schedule: OpeningSchedule })[] = await this.db.query(
+    const rows = await this.read<SumsRow & { id: string; name: string; town: string; latitude: number; longitude: number; opening_schedule: OpeningSchedule }>(
       `SELECT p.id, p.name, p.town, p.latitude, p.longitude, p.opening_schedule, x.*
          FROM point p
          LEFT JOIN (SELECT point_id, ${SUMS} FROM meeting_record_rollup

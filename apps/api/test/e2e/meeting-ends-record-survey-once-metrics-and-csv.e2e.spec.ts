@@ -94,6 +94,11 @@ describe('a seeded two-point meeting Lannion ↔ Saint-Brieuc ends: its record, 
     const points = Object.fromEntries(m.byPoint.map((p) => [p.pointId, p.uses]));
     expect([points[lannion.pointId], points[stBrieuc.pointId]]).toEqual([1, 1]);
     expect(m.factorTableVersion).toBe(1);
+    // One point: its totals from the rollup, its dimensions from its own records.
+    const one = expectData(await api.gql<MetricsData>(METRICS, { f: { from: meeting.month, to: meeting.month, pointId: stBrieuc.pointId } }, admin)).evaluationMetrics;
+    expect(one.totals).toMatchObject({ completed: 1, noShows: 0 });
+    expect(one.byPurpose).toEqual([{ key: 'COORDINATION', records: 1 }]);
+    expect(one.byDestination).toEqual([{ key: 'ABROAD', records: 1 }]);
   });
 
   it('the CSV (French spreadsheet convention) and the XLSX export carry the record', async () => {
