@@ -183,6 +183,19 @@ export function EvaluationSections({ metrics, coverage }: { metrics: Metrics; co
   );
 }
 
+/** The evaluation once loaded, or why not yet (loading, or the API's refusal). */
+export function EvaluationBody({ data, error }: ReturnType<typeof useEvaluation>) {
+  const { t } = useDashboardI18n();
+  if (error)
+    return (
+      <p role="alert" className="error">
+        {t('eval.error', { message: error })}
+      </p>
+    );
+  if (!data) return <p role="status">{t('eval.loading')}</p>;
+  return <EvaluationSections metrics={data.metrics} coverage={data.coverage} />;
+}
+
 /** `/admin/evaluation`: the Region's dashboard (network admin) or an EPCI's (its staff): filters, charts, map, exports. */
 export function DashboardPage() {
   const { t } = useDashboardI18n();
@@ -192,7 +205,7 @@ export function DashboardPage() {
   const [draft, setDraft] = useState<Filter>(initial);
   const [filter, setFilter] = useState<Filter>(initial);
   const [exportError, setExportError] = useState<string | null>(null);
-  const { data, error } = useEvaluation(filter);
+  const evaluation = useEvaluation(filter);
   useEffect(() => {
     document.title = `${t('eval.title')} — Maillage`;
   }, [t]);
@@ -246,15 +259,7 @@ export function DashboardPage() {
           {exportError}
         </p>
       )}
-      {error ? (
-        <p role="alert" className="error">
-          {t('eval.error', { message: error })}
-        </p>
-      ) : !data ? (
-        <p role="status">{t('eval.loading')}</p>
-      ) : (
-        <EvaluationSections metrics={data.metrics} coverage={data.coverage} />
-      )}
+      <EvaluationBody {...evaluation} />
     </div>
   );
 }

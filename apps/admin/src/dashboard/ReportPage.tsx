@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useSignedIn } from '../admin/auth';
 import { Link, navigate, useLocation } from '../router';
-import { EvaluationSections, useEvaluation, yearFilter } from './DashboardPage';
+import { EvaluationBody, useEvaluation, yearFilter } from './DashboardPage';
 import { useDashboardI18n } from './messages';
 
 /**
@@ -15,7 +15,7 @@ export function ReportPage() {
   const location = useLocation();
   const year = /^\d{4}$/.test(location.searchParams.get('annee') ?? '') ? location.searchParams.get('annee')! : String(new Date().getFullYear());
   const organisationId = user.role === 'NETWORK_ADMIN' ? (location.searchParams.get('organisation') ?? '') : (user.organisationId ?? '');
-  const { data, error } = useEvaluation(yearFilter(year, organisationId));
+  const evaluation = useEvaluation(yearFilter(year, organisationId));
   const scope = organisationId ? (organisations.find((o) => o.id === organisationId)?.name ?? '') : t('report.region');
   const title = t('report.title', { year, scope });
   useEffect(() => {
@@ -43,15 +43,7 @@ export function ReportPage() {
       </div>
       <h1 data-testid="report-title">{title}</h1>
       <p className="hint">{t('report.generated', { date: new Date().toLocaleDateString(lang === 'fr' ? 'fr-FR' : 'en-GB') })}</p>
-      {error ? (
-        <p role="alert" className="error">
-          {t('eval.error', { message: error })}
-        </p>
-      ) : !data ? (
-        <p role="status">{t('eval.loading')}</p>
-      ) : (
-        <EvaluationSections metrics={data.metrics} coverage={data.coverage} />
-      )}
+      <EvaluationBody {...evaluation} />
     </article>
   );
 }
