@@ -32,6 +32,7 @@ import { MetricsService, type Scope } from '../../apps/api/src/evaluation/metric
 import { UnmetDemandRecorder } from '../../apps/api/src/evaluation/unmet-demand';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- idem
 import { SeedService } from '../../apps/api/src/seed/seed.service';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the coverage engine the API runs
 import { bestOpenings, computeCoverage, haversineKm } from '@maillage/core';
 import { NETWORK_OPERATOR, SEED_ORGANISATIONS } from '@maillage/seed-data';
 import { generateData } from './data-generator';
