@@ -9,6 +9,8 @@ import { Link, useLocation } from './router';
 const JoinPage = lazy(() => import('./pages/JoinPage').then((m) => ({ default: m.JoinPage })));
 // The admin console (/admin/**, sign-in at /admin/connexion): its own chunk, never loaded by the public pages.
 const AdminApp = lazy(() => import('./admin/AdminApp').then((m) => ({ default: m.AdminApp })));
+// The satisfaction survey after a meeting (issue 12): /enquete/<signed token>, its own chunk.
+const SurveyPage = lazy(() => import('./survey/SurveyPage').then((m) => ({ default: m.SurveyPage })));
 
 export function App() {
   const { t, lang, setLang } = useI18n();
@@ -17,6 +19,7 @@ export function App() {
   // A guest's join link (issue 6): /rejoindre/<signed token>.
   const joinToken = /^\/rejoindre\/([^/]+)\/?$/.exec(location.pathname)?.[1];
   const admin = /^\/admin(\/|$)/.test(location.pathname);
+  const surveyToken = /^\/enquete\/([^/]+)\/?$/.exec(location.pathname)?.[1];
   const main = useRef<HTMLElement>(null);
   // Moving to another page puts the focus on its content (screen readers announce the new page).
   const firstRender = useRef(true);
@@ -51,6 +54,10 @@ export function App() {
         {admin ? (
           <Suspense fallback={<p role="status">{t('directory.loading')}</p>}>
             <AdminApp />
+          </Suspense>
+        ) : surveyToken ? (
+          <Suspense fallback={<p role="status">{t('directory.loading')}</p>}>
+            <SurveyPage key={surveyToken} token={decodeURIComponent(surveyToken)} />
           </Suspense>
         ) : joinToken ? (
           <Suspense fallback={<p role="status">{t('join.loading')}</p>}>

@@ -67,6 +67,16 @@ import { ADAPTER_REGISTRY, loadAdapterRegistry } from './adapters/adapter-regist
 import { AdaptersService } from './adapters/adapters.service';
 import { AdaptersResolver } from './adapters/adapters.resolver';
 import { AdapterWebhookController } from './adapters/webhook.controller';
+import { CoverageService } from './evaluation/coverage.service';
+import { EvaluationController } from './evaluation/evaluation.controller';
+import { EvaluationResolver } from './evaluation/evaluation.resolver';
+import { SURVEY_KEY } from './evaluation/evaluation.tokens';
+import { MeetingRecordsService } from './evaluation/meeting-records.service';
+import { MetricsService } from './evaluation/metrics.service';
+import { RecordsService } from './evaluation/records.service';
+import { SurveyService } from './evaluation/survey.service';
+import { surveyTokenKey } from './evaluation/survey-token';
+import { UnmetDemandRecorder } from './evaluation/unmet-demand';
 import { IncidentsResolver } from './incidents/incidents.resolver';
 import { IncidentsService } from './incidents/incidents.service';
 
@@ -124,7 +134,7 @@ export class AppModule {
           }),
         }),
       ],
-      controllers: [HealthController, StatementsController, IcalController, AdapterWebhookController],
+      controllers: [HealthController, StatementsController, IcalController, AdapterWebhookController, EvaluationController],
       providers: [
         { provide: API_CONFIG, useValue: config },
         { provide: Metrics, useValue: metrics },
@@ -179,6 +189,15 @@ export class AppModule {
         SignallingGateway,
         IncidentsService,
         IncidentsResolver,
+        // Evaluation (issue 12): meeting records, survey, metrics, coverage, unmet demand.
+        { provide: SURVEY_KEY, useValue: surveyTokenKey(config.secretKey) },
+        MeetingRecordsService,
+        MetricsService,
+        RecordsService,
+        SurveyService,
+        CoverageService,
+        UnmetDemandRecorder,
+        EvaluationResolver,
       ],
       exports: [SeedService],
     };

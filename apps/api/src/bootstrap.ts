@@ -24,7 +24,7 @@ export interface RunningApi {
 }
 
 /** Paths the API owns: never answered with the web app's index.html. */
-const API_PATHS = /^\/(graphql|healthz|metrics|ical|statements|webhooks)(\/|$)/;
+const API_PATHS = /^\/(graphql|healthz|metrics|ical|statements|webhooks|evaluation)(\/|$)/;
 
 /**
  * Serves the built web app (apps/admin/dist; ADMIN_DIST overrides) as static files at `/`, and its
@@ -35,8 +35,8 @@ export function serveWebApp(app: NestExpressApplication, dir = process.env.ADMIN
   const index = join(dir, 'index.html');
   if (!existsSync(index)) return undefined;
   app.use((req: Request, res: Response, next: NextFunction) => {
-    // A join link (/rejoindre/<payload>.<signature>) may end like a file name: it is still a page.
-    const looksLikeFile = /\.[a-z0-9]+$/i.test(req.path) && !req.path.startsWith('/rejoindre/');
+    // A join link (/rejoindre/<payload>.<signature>) or a survey link (/enquete/…) may end like a file name: it is still a page.
+    const looksLikeFile = /\.[a-z0-9]+$/i.test(req.path) && !/^\/(rejoindre|enquete)\//.test(req.path);
     if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PATHS.test(req.path) || !req.accepts('html') || looksLikeFile) return next();
     if (req.path === '/' || !req.path.startsWith('/assets/')) {
       res.setHeader('cache-control', 'no-cache');

@@ -9,6 +9,9 @@ import { PointsPage } from './PointsPage';
 
 // The operators' week calendar (helper "booking", src/calendar/): its own chunk inside the console.
 const ReservationsCalendarPage = lazy(() => import('../calendar/ReservationsCalendarPage').then((m) => ({ default: m.ReservationsCalendarPage })));
+// The evaluation dashboard and the printable yearly report (issue 12, src/dashboard/): their own chunk (charts).
+const DashboardPage = lazy(() => import('../dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const ReportPage = lazy(() => import('../dashboard/ReportPage').then((m) => ({ default: m.ReportPage })));
 
 /** The admin console's routes (/admin/**), loaded lazily by App.tsx: the public pages never load this code. */
 export function AdminApp() {
@@ -34,6 +37,8 @@ export function AdminApp() {
         <Suspense fallback={<p role="status">{t('admin.loading')}</p>}>
           <ReservationsCalendarPage />
         </Suspense>
+      ) : path === '/admin/evaluation' || path === '/admin/evaluation/rapport' ? (
+        <Suspense fallback={<p role="status">{t('admin.loading')}</p>}>{path === '/admin/evaluation' ? <DashboardPage /> : <ReportPage />}</Suspense>
       ) : point ? (
         <PointEditorPage id={decodeURIComponent(point[1]!)} section={point[2] ?? ''} />
       ) : (

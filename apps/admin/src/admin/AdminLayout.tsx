@@ -31,6 +31,7 @@ function AdminFrame({ children, minimum }: { children: ReactNode; minimum: Role 
             {[
               { href: '/admin', label: t('admin.points') },
               { href: '/admin/reservations', label: t('admin.reservations') },
+              { href: '/admin/evaluation', label: t('admin.evaluation') },
             ].map((item) => (
               <li key={item.href}>
                 <Link href={item.href} className={current(item.href) ? 'current' : undefined} ariaCurrent={current(item.href) ? 'page' : undefined}>

@@ -78,6 +78,17 @@ export type EndpointProtocol =
   | 'SIP'
   | 'WEBRTC';
 
+export type EvaluationFilter = {
+  category?: RequesterCategory | null | undefined;
+  /** First month, YYYY-MM (inclusive). */
+  from: string;
+  /** An organisation (EPCI): its points only. Implied for an organisation’s own staff. */
+  organisationId?: string | number | null | undefined;
+  pointId?: string | number | null | undefined;
+  /** Last month, YYYY-MM (inclusive); at most 120 months after `from`. */
+  to: string;
+};
+
 export type HostSiteType =
   | 'BUSINESS_INCUBATOR'
   | 'CYBER_CENTRE'
@@ -217,6 +228,10 @@ export type RemoteParticipantInput = {
   email?: string | null | undefined;
   kind: ParticipantKind;
   name?: string | null | undefined;
+  /** ISO 3166-1 alpha-2 country the participant joins from, when not France. */
+  originCountry?: string | null | undefined;
+  /** Postcode of the commune the participant joins from (France), for the evaluation. */
+  originPostcode?: string | null | undefined;
   phone?: string | null | undefined;
   sipUri?: string | null | undefined;
 };
@@ -276,6 +291,26 @@ export type SurchargeInput = {
   when: string;
 };
 
+export type SurveyAnswerInput = {
+  comment?: string | null | undefined;
+  /** People in the room (organiser). */
+  peopleInRoom?: number | null | undefined;
+  /** Did it replace a trip? */
+  replacedTrip: boolean;
+  /** 1 (bad) to 5 (very good). */
+  satisfaction: number;
+  trips?: Array<SurveyTripInput>;
+  /** Did the meeting work (picture, sound, connection)? */
+  worked: boolean;
+};
+
+export type SurveyTripInput = {
+  /** Postcode of the commune the people would have come from. */
+  fromPostcode: string;
+  mode?: TravelMode | null | undefined;
+  people: number;
+};
+
 export type TariffRateInput = {
   /** Price of one unit in cents, in the basis of `pricesInclude`; 0 = free. */
   amountCents: number;
@@ -298,6 +333,15 @@ export type TimeRangeInput = {
   onRequest?: boolean | null | undefined;
   opens: string;
 };
+
+/** How a trip would have been made (the impact factors of each mode are in libs/core/src/impact/factors.ts). */
+export type TravelMode =
+  | 'CAR'
+  | 'COACH'
+  | 'FERRY'
+  | 'PLANE'
+  | 'TER'
+  | 'TGV';
 
 export type UpdatePointInput = {
   accessPolicy?: AccessPolicy | null | undefined;
@@ -599,6 +643,42 @@ export type ExtendReservationMutationVariables = Exact<{
 
 
 export type ExtendReservationMutation = { extendReservation: { id: string, status: ReservationStatus, statusReason: string | null, start: string, end: string } };
+
+export type EvaluationMetricsQueryVariables = Exact<{
+  filter: EvaluationFilter;
+}>;
+
+
+export type EvaluationMetricsQuery = { evaluationMetrics: { from: string, to: string, organisationId: string | null, occupancyRate: number | null, operatingCostEuros: number, costPerUseEuros: number | null, factorTableVersion: number, totals: { records: number, completed: number, noShows: number, failed: number, cancelledLate: number, uses: number, bookedHours: number, kmAvoided: number, co2eGrossKg: number, co2eNetKg: number, timeSavedHours: number, moneySavedEuros: number, satisfaction: number | null, surveyAnswers: number, participantsInRoom: number, browserGuests: number, sipSystems: number }, byMonth: Array<{ month: string, categories: number, records: number, completed: number, noShows: number, failed: number, cancelledLate: number, uses: number, bookedHours: number, kmAvoided: number, co2eGrossKg: number, co2eNetKg: number, timeSavedHours: number, moneySavedEuros: number, satisfaction: number | null, surveyAnswers: number, participantsInRoom: number, browserGuests: number, sipSystems: number }>, byPoint: Array<{ pointId: string, pointName: string, town: string, latitude: number, longitude: number, occupancyRate: number | null, records: number, completed: number, noShows: number, failed: number, cancelledLate: number, uses: number, bookedHours: number, kmAvoided: number, co2eGrossKg: number, co2eNetKg: number, timeSavedHours: number, moneySavedEuros: number, satisfaction: number | null, surveyAnswers: number, participantsInRoom: number, browserGuests: number, sipSystems: number }>, byCategory: Array<{ key: string, records: number, completed: number, noShows: number, failed: number, cancelledLate: number, uses: number, bookedHours: number, kmAvoided: number, co2eGrossKg: number, co2eNetKg: number, timeSavedHours: number, moneySavedEuros: number, satisfaction: number | null, surveyAnswers: number, participantsInRoom: number, browserGuests: number, sipSystems: number }>, byPurpose: Array<{ key: string, records: number, completed: number, noShows: number, failed: number, cancelledLate: number, uses: number, bookedHours: number, kmAvoided: number, co2eGrossKg: number, co2eNetKg: number, timeSavedHours: number, moneySavedEuros: number, satisfaction: number | null, surveyAnswers: number, participantsInRoom: number, browserGuests: number, sipSystems: number }>, byDestination: Array<{ key: string, records: number, completed: number, noShows: number, failed: number, cancelledLate: number, uses: number, bookedHours: number, kmAvoided: number, co2eGrossKg: number, co2eNetKg: number, timeSavedHours: number, moneySavedEuros: number, satisfaction: number | null, surveyAnswers: number, participantsInRoom: number, browserGuests: number, sipSystems: number }>, internalVsExternal: Array<{ key: string, records: number, completed: number, noShows: number, failed: number, cancelledLate: number, uses: number, bookedHours: number, kmAvoided: number, co2eGrossKg: number, co2eNetKg: number, timeSavedHours: number, moneySavedEuros: number, satisfaction: number | null, surveyAnswers: number, participantsInRoom: number, browserGuests: number, sipSystems: number }>, failuresByCause: Array<{ key: string, count: number }>, unmetDemand: { searchesWithoutSlot: number, rejected: number, conflicts: number } } };
+
+export type TerritoryCoverageQueryVariables = Exact<{
+  radiusKm: number;
+}>;
+
+
+export type TerritoryCoverageQuery = { territoryCoverage: { radiusKm: number, communes: number, population: number, coveredPopulation: number, share: number, activePoints: number, approximateCentres: number, uncoveredCount: number, uncovered: Array<{ code: string, name: string, population: number, nearestKm: number, latitude: number, longitude: number }>, bestOpenings: Array<{ code: string, name: string, addedPopulation: number, shareAfter: number }> } };
+
+export type SurveyQueryVariables = Exact<{
+  token: string;
+}>;
+
+
+export type SurveyQuery = { survey: { reference: string, title: string, start: string, pointName: string, respondent: string, answered: boolean } };
+
+export type SubmitSurveyMutationVariables = Exact<{
+  token: string;
+  input: SurveyAnswerInput;
+}>;
+
+
+export type SubmitSurveyMutation = { submitSurvey: { answered: boolean } };
+
+export type SurveyLinkForMeetingQueryVariables = Exact<{
+  joinToken: string;
+}>;
+
+
+export type SurveyLinkForMeetingQuery = { surveyLinkForMeeting: { path: string } };
 
 export type OpeningScheduleFieldsFragment = { timeZone: string, closedOnPublicHolidays: boolean, weekly: Array<{ weekday: number, opens: string, closes: string, onRequest: boolean | null }>, exceptions: Array<{ date: string, kind: string, reason: string | null, ranges: Array<{ opens: string, closes: string, onRequest: boolean | null }> | null }> };
 

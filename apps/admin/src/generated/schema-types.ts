@@ -174,6 +174,12 @@ export type CostPerCallView = {
   years: Array<YearCostFiguresView>;
 };
 
+export type CountByKey = {
+  __typename?: 'CountByKey';
+  count: Scalars['Int']['output'];
+  key: Scalars['String']['output'];
+};
+
 export type CreateApiKeyInput = {
   name: Scalars['String']['input'];
   organisationId: Scalars['ID']['input'];
@@ -301,6 +307,68 @@ export type EndpointProtocol =
   | 'H323'
   | 'SIP'
   | 'WEBRTC';
+
+export type EvaluationFigures = {
+  __typename?: 'EvaluationFigures';
+  bookedHours: Scalars['Float']['output'];
+  browserGuests: Scalars['Int']['output'];
+  cancelledLate: Scalars['Int']['output'];
+  co2eGrossKg: Scalars['Float']['output'];
+  /** Avoided minus the meetings’ own footprint. */
+  co2eNetKg: Scalars['Float']['output'];
+  completed: Scalars['Int']['output'];
+  failed: Scalars['Int']['output'];
+  kmAvoided: Scalars['Float']['output'];
+  /** Euros (kilometre scale, fares, night allowances). */
+  moneySavedEuros: Scalars['Float']['output'];
+  noShows: Scalars['Int']['output'];
+  participantsInRoom: Scalars['Int']['output'];
+  /** Records: every reservation that ended (uses, no-shows, failures, late cancellations). */
+  records: Scalars['Int']['output'];
+  /** 1–5; null without answers. */
+  satisfaction?: Maybe<Scalars['Float']['output']>;
+  sipSystems: Scalars['Int']['output'];
+  surveyAnswers: Scalars['Int']['output'];
+  timeSavedHours: Scalars['Float']['output'];
+  /** Uses: completed + failed. */
+  uses: Scalars['Int']['output'];
+};
+
+export type EvaluationFilter = {
+  category?: InputMaybe<RequesterCategory>;
+  /** First month, YYYY-MM (inclusive). */
+  from: Scalars['String']['input'];
+  /** An organisation (EPCI): its points only. Implied for an organisation’s own staff. */
+  organisationId?: InputMaybe<Scalars['ID']['input']>;
+  pointId?: InputMaybe<Scalars['ID']['input']>;
+  /** Last month, YYYY-MM (inclusive); at most 120 months after `from`. */
+  to: Scalars['String']['input'];
+};
+
+export type EvaluationMetrics = {
+  __typename?: 'EvaluationMetrics';
+  byCategory: Array<KeyFigures>;
+  byDestination: Array<KeyFigures>;
+  byMonth: Array<MonthFigures>;
+  byPoint: Array<PointFigures>;
+  byPurpose: Array<KeyFigures>;
+  /** Operating cost per use, euros; null without uses. */
+  costPerUseEuros?: Maybe<Scalars['Float']['output']>;
+  factorTableVersion: Scalars['Int']['output'];
+  /** Incidents of the period’s meetings by cause. */
+  failuresByCause: Array<CountByKey>;
+  from: Scalars['String']['output'];
+  /** key "true": internal use by the host’s own staff; "false": external users. */
+  internalVsExternal: Array<KeyFigures>;
+  /** Booked hours / regular opening hours of the points in scope (0–1). */
+  occupancyRate?: Maybe<Scalars['Float']['output']>;
+  /** Operating costs of the points in scope over the period, euros. */
+  operatingCostEuros: Scalars['Float']['output'];
+  organisationId?: Maybe<Scalars['ID']['output']>;
+  to: Scalars['String']['output'];
+  totals: EvaluationFigures;
+  unmetDemand: UnmetDemandFigures;
+};
 
 /** The delivery of one event to one durable subscriber (an adapter binding, a handler, or the relay itself). */
 export type EventDelivery = {
@@ -439,6 +507,34 @@ export type JoinLink = {
   validUntil: Scalars['DateTime']['output'];
 };
 
+export type KeyFigures = {
+  __typename?: 'KeyFigures';
+  bookedHours: Scalars['Float']['output'];
+  browserGuests: Scalars['Int']['output'];
+  cancelledLate: Scalars['Int']['output'];
+  co2eGrossKg: Scalars['Float']['output'];
+  /** Avoided minus the meetings’ own footprint. */
+  co2eNetKg: Scalars['Float']['output'];
+  completed: Scalars['Int']['output'];
+  failed: Scalars['Int']['output'];
+  /** The category, purpose, destination (LOCAL, BRITTANY, FRANCE, ABROAD, UNKNOWN) or internal (true/false). */
+  key: Scalars['String']['output'];
+  kmAvoided: Scalars['Float']['output'];
+  /** Euros (kilometre scale, fares, night allowances). */
+  moneySavedEuros: Scalars['Float']['output'];
+  noShows: Scalars['Int']['output'];
+  participantsInRoom: Scalars['Int']['output'];
+  /** Records: every reservation that ended (uses, no-shows, failures, late cancellations). */
+  records: Scalars['Int']['output'];
+  /** 1–5; null without answers. */
+  satisfaction?: Maybe<Scalars['Float']['output']>;
+  sipSystems: Scalars['Int']['output'];
+  surveyAnswers: Scalars['Int']['output'];
+  timeSavedHours: Scalars['Float']['output'];
+  /** Uses: completed + failed. */
+  uses: Scalars['Int']['output'];
+};
+
 /** The live meeting of a reservation. */
 export type Meeting = {
   __typename?: 'Meeting';
@@ -487,6 +583,13 @@ export type MeetingInvitation = {
   title: Scalars['String']['output'];
 };
 
+/** COMPLETED (a use), NO_SHOW (booked, nobody came), FAILED (it did not work), CANCELLED_LATE (cancelled less than 24 h before). */
+export type MeetingOutcome =
+  | 'CANCELLED_LATE'
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'NO_SHOW';
+
 /** A participant connected now. */
 export type MeetingParticipant = {
   __typename?: 'MeetingParticipant';
@@ -494,6 +597,49 @@ export type MeetingParticipant = {
   name: Scalars['String']['output'];
   participantId: Scalars['ID']['output'];
   role: MeetingRole;
+};
+
+export type MeetingRecordPage = {
+  __typename?: 'MeetingRecordPage';
+  records: Array<MeetingRecordView>;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type MeetingRecordView = {
+  __typename?: 'MeetingRecordView';
+  actualEnd?: Maybe<Scalars['DateTime']['output']>;
+  actualStart?: Maybe<Scalars['DateTime']['output']>;
+  bookedEnd: Scalars['DateTime']['output'];
+  bookedStart: Scalars['DateTime']['output'];
+  browserGuests: Scalars['Int']['output'];
+  co2eGrossKg: Scalars['Float']['output'];
+  co2eNetKg: Scalars['Float']['output'];
+  destinationScope: Scalars['String']['output'];
+  /** The remote parties: [{ kind, label, scope }]. */
+  destinations: Scalars['JSON']['output'];
+  factorTableVersion: Scalars['Int']['output'];
+  /** The impact calculator’s result: every trip and line with its inputs, the meeting’s footprint. */
+  impact: Scalars['JSON']['output'];
+  incidents: Scalars['JSON']['output'];
+  internal: Scalars['Boolean']['output'];
+  kmAvoided: Scalars['Float']['output'];
+  moneySavedEuros: Scalars['Float']['output'];
+  outcome: MeetingOutcome;
+  /** host, bridge or cancellation. */
+  outcomeSource: Scalars['String']['output'];
+  participantsInRoom: Scalars['Int']['output'];
+  phoneParticipants: Scalars['Int']['output'];
+  pointId: Scalars['ID']['output'];
+  pointIds: Array<Scalars['ID']['output']>;
+  pointName: Scalars['String']['output'];
+  purpose: Scalars['String']['output'];
+  quoteInclVatCents?: Maybe<Scalars['Int']['output']>;
+  reference: Scalars['String']['output'];
+  requesterCategory: RequesterCategory;
+  reservationId: Scalars['ID']['output'];
+  satisfaction?: Maybe<Scalars['Float']['output']>;
+  sipSystems: Scalars['Int']['output'];
+  timeSavedMinutes: Scalars['Int']['output'];
 };
 
 /** HOST: the organiser side; ROOM: a point’s room system; GUEST: anyone invited. */
@@ -522,6 +668,36 @@ export type MonthCostFiguresView = {
   /** Frozen quotes of the completed meetings, including VAT. */
   revenueCents?: Maybe<Scalars['Int']['output']>;
   totalCostCents: Scalars['Int']['output'];
+};
+
+export type MonthFigures = {
+  __typename?: 'MonthFigures';
+  bookedHours: Scalars['Float']['output'];
+  browserGuests: Scalars['Int']['output'];
+  cancelledLate: Scalars['Int']['output'];
+  /** Requester categories that used a point this month (the widening of the public). */
+  categories: Scalars['Int']['output'];
+  co2eGrossKg: Scalars['Float']['output'];
+  /** Avoided minus the meetings’ own footprint. */
+  co2eNetKg: Scalars['Float']['output'];
+  completed: Scalars['Int']['output'];
+  failed: Scalars['Int']['output'];
+  kmAvoided: Scalars['Float']['output'];
+  /** Euros (kilometre scale, fares, night allowances). */
+  moneySavedEuros: Scalars['Float']['output'];
+  /** YYYY-MM */
+  month: Scalars['String']['output'];
+  noShows: Scalars['Int']['output'];
+  participantsInRoom: Scalars['Int']['output'];
+  /** Records: every reservation that ended (uses, no-shows, failures, late cancellations). */
+  records: Scalars['Int']['output'];
+  /** 1–5; null without answers. */
+  satisfaction?: Maybe<Scalars['Float']['output']>;
+  sipSystems: Scalars['Int']['output'];
+  surveyAnswers: Scalars['Int']['output'];
+  timeSavedHours: Scalars['Float']['output'];
+  /** Uses: completed + failed. */
+  uses: Scalars['Int']['output'];
 };
 
 export type Mutation = {
@@ -561,6 +737,8 @@ export type Mutation = {
   login: AuthPayload;
   /** Admin of the organisation: a new immutable version; the previous open-ended one ends where it starts. */
   publishPriceListVersion: PriceListView;
+  /** Recomputes every meeting record from the state of record (network admins). Returns the number of records. */
+  rebuildMeetingRecords: Scalars['Int']['output'];
   /** After its start, the host records that the meeting took place (COMPLETED) or that nobody came (NO_SHOW). */
   recordReservationOutcome: Reservation;
   rejectReservation: Reservation;
@@ -579,6 +757,8 @@ export type Mutation = {
   setBookingPolicy: BookingPolicy;
   /** Replaces the weekly rules, dated exceptions and holiday rule of a point. */
   setOpeningHours: Point;
+  /** Answers a survey, once per link (CONFLICT the second time). */
+  submitSurvey: SurveyView;
   /** Removes a binding; its adapter instance is disposed on every API process. */
   unbindAdapter: Scalars['Boolean']['output'];
   updateEndpoint: Endpoint;
@@ -781,6 +961,12 @@ export type MutationSetOpeningHoursArgs = {
 };
 
 
+export type MutationSubmitSurveyArgs = {
+  input: SurveyAnswerInput;
+  token: Scalars['String']['input'];
+};
+
+
 export type MutationUnbindAdapterArgs = {
   id: Scalars['ID']['input'];
 };
@@ -845,6 +1031,15 @@ export type OpenState = {
   closesAt?: Maybe<Scalars['DateTime']['output']>;
   onRequest: Scalars['Boolean']['output'];
   open: Scalars['Boolean']['output'];
+};
+
+export type OpeningGainView = {
+  __typename?: 'OpeningGainView';
+  addedPopulation: Scalars['Int']['output'];
+  code: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  newlyCovered: Array<Scalars['String']['output']>;
+  shareAfter: Scalars['Float']['output'];
 };
 
 export type OpeningSchedule = {
@@ -1007,6 +1202,39 @@ export type PointCalendar = {
   to: Scalars['DateTime']['output'];
 };
 
+export type PointFigures = {
+  __typename?: 'PointFigures';
+  bookedHours: Scalars['Float']['output'];
+  browserGuests: Scalars['Int']['output'];
+  cancelledLate: Scalars['Int']['output'];
+  co2eGrossKg: Scalars['Float']['output'];
+  /** Avoided minus the meetings’ own footprint. */
+  co2eNetKg: Scalars['Float']['output'];
+  completed: Scalars['Int']['output'];
+  failed: Scalars['Int']['output'];
+  kmAvoided: Scalars['Float']['output'];
+  latitude: Scalars['Float']['output'];
+  longitude: Scalars['Float']['output'];
+  /** Euros (kilometre scale, fares, night allowances). */
+  moneySavedEuros: Scalars['Float']['output'];
+  noShows: Scalars['Int']['output'];
+  /** Booked hours / regular opening hours over the period (0–1). */
+  occupancyRate?: Maybe<Scalars['Float']['output']>;
+  participantsInRoom: Scalars['Int']['output'];
+  pointId: Scalars['ID']['output'];
+  pointName: Scalars['String']['output'];
+  /** Records: every reservation that ended (uses, no-shows, failures, late cancellations). */
+  records: Scalars['Int']['output'];
+  /** 1–5; null without answers. */
+  satisfaction?: Maybe<Scalars['Float']['output']>;
+  sipSystems: Scalars['Int']['output'];
+  surveyAnswers: Scalars['Int']['output'];
+  timeSavedHours: Scalars['Float']['output'];
+  town: Scalars['String']['output'];
+  /** Uses: completed + failed. */
+  uses: Scalars['Int']['output'];
+};
+
 export type PointFilter = {
   accessPolicies?: InputMaybe<Array<AccessPolicy>>;
   accessible?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1114,6 +1342,17 @@ export type PromotionInput = {
   months?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** The network’s anonymised summary: counts and sums only, no names, e-mails or references. */
+export type PublicEvaluationSummary = {
+  __typename?: 'PublicEvaluationSummary';
+  activePoints: Scalars['Int']['output'];
+  byCategory: Array<KeyFigures>;
+  byDestination: Array<KeyFigures>;
+  byMonth: Array<MonthFigures>;
+  totals: EvaluationFigures;
+  year: Scalars['Int']['output'];
+};
+
 /** A French public holiday in the point’s calendar (metropole, or Alsace-Moselle with two more). */
 export type PublicHolidayView = {
   __typename?: 'PublicHolidayView';
@@ -1146,8 +1385,12 @@ export type Query = {
   availability: Availability;
   /** Admin of the point’s organisation: costs, completed meetings, cost per meeting and revenue, by month and year. */
   costPerCall: CostPerCallView;
+  /** What opening a point in the commune (INSEE code) would add to the coverage. */
+  coverageIfOpened: OpeningGainView;
   /** Deliveries that failed too often (or events the relay refused), oldest first. Network admins. */
   deadLetters: EventDeliveryConnection;
+  /** Evaluation metrics of a period: the network (network admin), an organisation’s points (its staff), one point. */
+  evaluationMetrics: EvaluationMetrics;
   /** Incidents of the caller's points (network admins: all), newest first. Point operators and above. */
   incidents: IncidentConnection;
   /** The signed-in user (null for API keys and visitors). */
@@ -1156,6 +1399,8 @@ export type Query = {
   meeting: Meeting;
   /** What a join link leads to (public): the join page says whether the meeting is open, not yet, or over. UNAUTHENTICATED for a tampered or malformed token. */
   meetingByToken: MeetingInvitation;
+  /** The meeting records of the caller’s scope, newest first (an organisation sees those touching its points). */
+  meetingRecords: MeetingRecordPage;
   networkSummary: NetworkSummary;
   organisation: Organisation;
   /** Every organisation of the network (public directory data). */
@@ -1165,14 +1410,22 @@ export type Query = {
   pointCalendar: PointCalendar;
   /** The public directory: points with filters, nearest first when `near` is given. */
   points: PointSearchConnection;
+  /** The network’s anonymised yearly summary, for anyone. */
+  publicEvaluationSummary: PublicEvaluationSummary;
   /** Public: the price of a draft reservation before booking, every euro explained by a line. */
   quote: QuoteView;
   /** A reservation, for its organiser (reference + access token). */
   reservationByReference: Reservation;
   /** The quote frozen when the reservation was confirmed (null: none), for its organiser or its host. */
   reservationQuote?: Maybe<FrozenQuoteView>;
+  /** What a survey link is about (the link is the credential). */
+  survey: SurveyView;
+  /** The survey link of a meeting participant, from their join token (the meeting page shows it at the end). */
+  surveyLinkForMeeting: SurveyLink;
   /** Public: the tariff of a point — the version in force, upcoming versions and the whole history. */
   tariffs: PointTariffs;
+  /** Share of the population of Brittany within `radiusKm` of an active point, the communes left out, the best places for a new point. */
+  territoryCoverage: TerritoryCoverage;
 };
 
 
@@ -1198,10 +1451,21 @@ export type QueryCostPerCallArgs = {
 };
 
 
+export type QueryCoverageIfOpenedArgs = {
+  communeCode: Scalars['String']['input'];
+  radiusKm?: Scalars['Float']['input'];
+};
+
+
 export type QueryDeadLettersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   subscriber?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryEvaluationMetricsArgs = {
+  filter: EvaluationFilter;
 };
 
 
@@ -1220,6 +1484,13 @@ export type QueryMeetingArgs = {
 
 export type QueryMeetingByTokenArgs = {
   token: Scalars['String']['input'];
+};
+
+
+export type QueryMeetingRecordsArgs = {
+  filter: EvaluationFilter;
+  first?: Scalars['Int']['input'];
+  offset?: Scalars['Int']['input'];
 };
 
 
@@ -1247,6 +1518,11 @@ export type QueryPointsArgs = {
 };
 
 
+export type QueryPublicEvaluationSummaryArgs = {
+  year: Scalars['Int']['input'];
+};
+
+
 export type QueryQuoteArgs = {
   draft?: InputMaybe<PriceListVersionInput>;
   input: QuoteInput;
@@ -1265,8 +1541,25 @@ export type QueryReservationQuoteArgs = {
 };
 
 
+export type QuerySurveyArgs = {
+  token: Scalars['String']['input'];
+};
+
+
+export type QuerySurveyLinkForMeetingArgs = {
+  joinToken: Scalars['String']['input'];
+};
+
+
 export type QueryTariffsArgs = {
   pointId: Scalars['ID']['input'];
+};
+
+
+export type QueryTerritoryCoverageArgs = {
+  openings?: Scalars['Int']['input'];
+  radiusKm?: Scalars['Float']['input'];
+  uncoveredLimit?: Scalars['Int']['input'];
 };
 
 export type QuoteInput = {
@@ -1360,6 +1653,10 @@ export type RemoteParticipantInput = {
   email?: InputMaybe<Scalars['String']['input']>;
   kind: ParticipantKind;
   name?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 3166-1 alpha-2 country the participant joins from, when not France. */
+  originCountry?: InputMaybe<Scalars['String']['input']>;
+  /** Postcode of the commune the participant joins from (France), for the evaluation. */
+  originPostcode?: InputMaybe<Scalars['String']['input']>;
   phone?: InputMaybe<Scalars['String']['input']>;
   sipUri?: InputMaybe<Scalars['String']['input']>;
 };
@@ -1445,6 +1742,10 @@ export type ReservationParticipant = {
   id: Scalars['ID']['output'];
   kind: ParticipantKind;
   name?: Maybe<Scalars['String']['output']>;
+  /** ISO 3166 country the participant joins from, when not France. */
+  originCountry?: Maybe<Scalars['String']['output']>;
+  /** Postcode of the commune the participant joins from (France); the evaluation counts the trip avoided from there. */
+  originPostcode?: Maybe<Scalars['String']['output']>;
   phone?: Maybe<Scalars['String']['output']>;
   sipUri?: Maybe<Scalars['String']['output']>;
 };
@@ -1534,6 +1835,44 @@ export type SurchargeInput = {
   when: Scalars['String']['input'];
 };
 
+export type SurveyAnswerInput = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  /** People in the room (organiser). */
+  peopleInRoom?: InputMaybe<Scalars['Int']['input']>;
+  /** Did it replace a trip? */
+  replacedTrip: Scalars['Boolean']['input'];
+  /** 1 (bad) to 5 (very good). */
+  satisfaction: Scalars['Int']['input'];
+  trips?: Array<SurveyTripInput>;
+  /** Did the meeting work (picture, sound, connection)? */
+  worked: Scalars['Boolean']['input'];
+};
+
+export type SurveyLink = {
+  __typename?: 'SurveyLink';
+  /** `/enquete/<token>` */
+  path: Scalars['String']['output'];
+};
+
+export type SurveyTripInput = {
+  /** Postcode of the commune the people would have come from. */
+  fromPostcode: Scalars['String']['input'];
+  mode?: InputMaybe<TravelMode>;
+  people: Scalars['Int']['input'];
+};
+
+/** What a survey link is about (no personal data). */
+export type SurveyView = {
+  __typename?: 'SurveyView';
+  answered: Scalars['Boolean']['output'];
+  pointName: Scalars['String']['output'];
+  reference: Scalars['String']['output'];
+  /** organiser or guest. */
+  respondent: Scalars['String']['output'];
+  start: Scalars['DateTime']['output'];
+  title: Scalars['String']['output'];
+};
+
 export type TariffRateInput = {
   /** Price of one unit in cents, in the basis of `pricesInclude`; 0 = free. */
   amountCents: Scalars['Int']['input'];
@@ -1549,6 +1888,24 @@ export type TariffUnitInput = {
   hours?: InputMaybe<Scalars['Float']['input']>;
   /** SLOT (blocks of `hours`), HOUR, HALF_DAY (blocks of `hours`, default 4) or DAY. */
   kind: Scalars['String']['input'];
+};
+
+/** Coverage of Brittany: share of the population within the radius of an active point. */
+export type TerritoryCoverage = {
+  __typename?: 'TerritoryCoverage';
+  activePoints: Scalars['Int']['output'];
+  /** Communes whose centre is approximate (not listed by GeoNames; see README). */
+  approximateCentres: Scalars['Int']['output'];
+  /** Where a new point would add the most population. */
+  bestOpenings: Array<OpeningGainView>;
+  communes: Scalars['Int']['output'];
+  coveredPopulation: Scalars['Int']['output'];
+  population: Scalars['Int']['output'];
+  radiusKm: Scalars['Float']['output'];
+  share: Scalars['Float']['output'];
+  /** Most populous first. */
+  uncovered: Array<UncoveredCommuneView>;
+  uncoveredCount: Scalars['Int']['output'];
 };
 
 export type TimeRange = {
@@ -1570,6 +1927,35 @@ export type TimeSlot = {
   /** Only bookable on request (needs the host’s approval). */
   onRequest: Scalars['Boolean']['output'];
   start: Scalars['DateTime']['output'];
+};
+
+/** How a trip would have been made (the impact factors of each mode are in libs/core/src/impact/factors.ts). */
+export type TravelMode =
+  | 'CAR'
+  | 'COACH'
+  | 'FERRY'
+  | 'PLANE'
+  | 'TER'
+  | 'TGV';
+
+export type UncoveredCommuneView = {
+  __typename?: 'UncoveredCommuneView';
+  code: Scalars['String']['output'];
+  latitude: Scalars['Float']['output'];
+  longitude: Scalars['Float']['output'];
+  name: Scalars['String']['output'];
+  nearestKm: Scalars['Float']['output'];
+  population: Scalars['Int']['output'];
+};
+
+export type UnmetDemandFigures = {
+  __typename?: 'UnmetDemandFigures';
+  /** Bookings refused because the slot was taken meanwhile. */
+  conflicts: Scalars['Int']['output'];
+  /** Requests the host refused. */
+  rejected: Scalars['Int']['output'];
+  /** Availability searches that found no free slot. */
+  searchesWithoutSlot: Scalars['Int']['output'];
 };
 
 export type UpdateOrganisationInput = {

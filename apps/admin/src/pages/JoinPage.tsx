@@ -9,6 +9,7 @@ import { signallingUrl } from '../meet/signalling-client';
 import { MEETING_BY_TOKEN } from '../operations';
 import { JoinPageLobby, type LobbyChoice } from './JoinPageLobby';
 import { JoinPageRoom } from './JoinPageRoom';
+import { SurveyLinkForMeeting } from '../survey/SurveyLink';
 
 type MeetingInfo = MeetingByTokenQuery['meetingByToken'];
 type Load = { kind: 'loading' } | { kind: 'ready'; meeting: MeetingInfo } | { kind: 'invalid' } | { kind: 'forbidden' } | { kind: 'error'; message: string };
@@ -107,9 +108,13 @@ export function JoinPage({ token }: { token: string }) {
         {t('join.when', { date: formatMeetingDate(meeting.startsAt, lang), start: formatMeetingTime(meeting.startsAt, lang), end: formatMeetingTime(meeting.endsAt, lang) })}
       </p>
       {over ? (
-        <p role="alert" className="notice" data-testid="join-refused">
-          {meeting.status === 'CANCELLED' ? t('join.cancelled') : t('join.ended')}
-        </p>
+        <>
+          <p role="alert" className="notice" data-testid="join-refused">
+            {meeting.status === 'CANCELLED' ? t('join.cancelled') : t('join.ended')}
+          </p>
+          {/* Issue 12: the participant's survey link once the meeting is over. */}
+          {meeting.status === 'CLOSED' && <SurveyLinkForMeeting joinToken={token} />}
+        </>
       ) : (
         <>
           <p>{t('join.as', { name: meeting.participantName })}</p>

@@ -24,7 +24,7 @@ export interface NewReservation {
   accessTokenHash: string;
   createdBy: string;
   holds: { roomId: string; held: Interval; expectedParticipants: number | null }[];
-  participants: { kind: ParticipantKind; name: string | null; email: string | null; sipUri: string | null; phone: string | null }[];
+  participants: { kind: ParticipantKind; name: string | null; email: string | null; sipUri: string | null; phone: string | null; originPostcode: string | null; originCountry: string | null }[];
 }
 
 export interface StoredReservation {
@@ -56,8 +56,8 @@ export async function insertNewReservations(em: EntityManager, rows: readonly Ne
          FROM unnest($17::uuid[], $18::timestamptz[], $19::timestamptz[], $20::uuid[], $21::int[]) AS s(room_id, held_from, held_until, reservation_id, expected_participants)
        RETURNING reservation_id, room_id, during, expected_participants
      ), participant AS (
-       INSERT INTO reservation_participant (reservation_id, kind, name, email, sip_uri, phone)
-       SELECT * FROM unnest($22::uuid[], $23::text[], $24::text[], $25::text[], $26::text[], $27::text[])
+       INSERT INTO reservation_participant (reservation_id, kind, name, email, sip_uri, phone, origin_postcode, origin_country)
+       SELECT * FROM unnest($22::uuid[], $23::text[], $24::text[], $25::text[], $26::text[], $27::text[], $28::text[], $29::text[])
      ), created AS (
        INSERT INTO reservation_change (reservation_id, kind, actor, to_start, to_end)
        SELECT id, 'CREATED', created_by, start_at, end_at FROM res
@@ -96,6 +96,8 @@ export async function insertNewReservations(em: EntityManager, rows: readonly Ne
       participants.map((p) => p.email),
       participants.map((p) => p.sipUri),
       participants.map((p) => p.phone),
+      participants.map((p) => p.originPostcode),
+      participants.map((p) => p.originCountry),
     ],
   );
   const byId = new Map(

@@ -97,6 +97,10 @@ export class ReservationParticipant {
   @Field(() => String, { nullable: true }) @Column({ type: 'text', nullable: true }) email!: string | null;
   @Field(() => String, { nullable: true }) @Column({ name: 'sip_uri', type: 'text', nullable: true }) sipUri!: string | null;
   @Field(() => String, { nullable: true }) @Column({ type: 'text', nullable: true }) phone!: string | null;
+  @Field(() => String, { nullable: true, description: 'Postcode of the commune the participant joins from (France); the evaluation counts the trip avoided from there.' })
+  @Column({ name: 'origin_postcode', type: 'text', nullable: true }) originPostcode!: string | null;
+  @Field(() => String, { nullable: true, description: 'ISO 3166 country the participant joins from, when not France.' })
+  @Column({ name: 'origin_country', type: 'text', nullable: true }) originCountry!: string | null;
 }
 
 @ObjectType()

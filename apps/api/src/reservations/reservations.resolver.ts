@@ -14,6 +14,8 @@ import { EachValidationPipe } from '../common/validation.pipe';
 import { rememberedRooms } from './new-reservations';
 import { MAX_BOOKINGS_PER_REQUEST, tooManyBookings } from './booking-request';
 import { ReservationsService } from './reservations.service';
+import { UnmetDemandRecorder } from '../evaluation/unmet-demand';
+import { DomainError } from '@maillage/core';
 
 const reasonArg = (reason: string) => {
   if (!reason.trim() || reason.length > 1000) throw invalidInput(['reason'], 'A reason of 1 to 1000 characters is required', { messageFr: 'Indiquez un motif' });
@@ -27,11 +29,14 @@ export class ReservationsResolver {
     private readonly availabilityService: AvailabilityService,
     private readonly bus: EventBus,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly unmet: UnmetDemandRecorder,
   ) {}
 
   @Query(() => Availability, { description: 'Free slots common to the rooms over a period (at most 62 days).' })
   async availability(@Args('input') input: AvailabilityInput): Promise<Availability> {
     const found = await this.availabilityService.find(input);
+    // Issue 12: a search that found nothing is unmet demand (noted in memory, written in batches).
+    if (!found.slots.length) this.unmet.note('NO_FREE_SLOT', input.roomIds);
     const toSlot = (s: { start: number; end: number; onRequest: boolean }) => ({ start: new Date(s.start), end: new Date(s.end), onRequest: s.onRequest });
     return { slots: found.slots.map(toSlot), windows: found.windows.map(toSlot) };
   }
@@ -45,7 +50,10 @@ export class ReservationsResolver {
 
   @Mutation(() => BookingPayload, { description: 'Books one or several rooms; CONFLICT names the slot when a room is taken.' })
   book(@CurrentActor() actor: Actor, @Args('input') input: ReservationInput): Promise<BookingPayload> {
-    return this.reservations.book(actor, input);
+    return this.reservations.book(actor, input).catch((error: unknown) => {
+      if (error instanceof DomainError && error.code === 'CONFLICT') this.unmet.note('CONFLICT', input.rooms.map((r) => r.roomId), input.requesterCategory);
+      throw error;
+    });
   }
 
   @Mutation(() => [BookingPayload], {

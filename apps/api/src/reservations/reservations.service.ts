@@ -264,7 +264,7 @@ export class ReservationsService {
       accessTokenHash: sha256(a.accessToken),
       createdBy: actor.label,
       holds: a.holds.map((h, i) => ({ roomId: h.ctx.room.id, held: h.held, expectedParticipants: input.rooms[i].expectedParticipants ?? null })),
-      participants: (input.participants ?? []).map((p) => ({ kind: p.kind, name: p.name ?? null, email: p.email ?? null, sipUri: p.sipUri ?? null, phone: p.phone ?? null })),
+      participants: (input.participants ?? []).map((p) => ({ kind: p.kind, name: p.name ?? null, email: p.email ?? null, sipUri: p.sipUri ?? null, phone: p.phone ?? null, originPostcode: p.originPostcode ?? null, originCountry: p.originCountry ?? null })),
     };
   }
 

@@ -8,11 +8,13 @@
  */
 export type CsvFormat = 'fr' | 'en';
 
-export type Cell = { text: string } | { cents: number } | { int: number } | null;
+export type Cell = { text: string } | { cents: number } | { int: number } | { decimal: number; digits: number } | null;
 
 export const text = (value: string | null | undefined): Cell => (value === null || value === undefined ? null : { text: value });
 export const money = (cents: number): Cell => ({ cents });
 export const int = (n: number): Cell => ({ int: n });
+/** A decimal number with a fixed number of digits (km, kg, hours). */
+export const decimal = (n: number, digits: number): Cell => ({ decimal: n, digits });
 
 export const BOM = '\uFEFF';
 
@@ -33,6 +35,7 @@ export function toCsv(rows: readonly (readonly Cell[])[], format: CsvFormat): st
     if (c === null) return '';
     if ('text' in c) return quoteText(c.text);
     if ('cents' in c) return formatCents(c.cents, format);
+    if ('decimal' in c) return format === 'fr' ? c.decimal.toFixed(c.digits).replace('.', ',') : c.decimal.toFixed(c.digits);
     return String(c.int);
   };
   const body = rows.map((r) => r.map(cell).join(sep)).join('\r\n') + '\r\n';

@@ -44,7 +44,7 @@ beforeAll(async () => {
         const raw = Buffer.concat(chunks).toString('utf8');
         simpleParser(raw)
           .then((mail) => {
-            received.push({ raw, mail, calendar: calendarPart(mail), authUser: typeof session.user === 'string' ? session.user : undefined });
+            received.push({ raw, mail, calendar: mail.attachments.some((a) => a.contentType === 'text/calendar') ? calendarPart(mail) : '', authUser: typeof session.user === 'string' ? session.user : undefined });
             callback();
           })
           .catch((error: Error) => callback(error));
@@ -147,6 +147,20 @@ describe('notification-smtp: invitation e-mails to the organiser', () => {
   it('ignores an event it does not subscribe to', async () => {
     await adapter.handle(sampleEvent('reservation.requested', payload));
     expect(received).toHaveLength(0);
+  });
+
+  it('sends the organiser the satisfaction survey link once, without an invitation', async () => {
+    const survey = sampleEvent('survey.requested', {
+      reservationId: payload.reservationId, reference: payload.reference, title: payload.title, pointIds: payload.pointIds,
+      organiser: payload.organiser, surveyPath: '/enquete/abc.def',
+    });
+    await adapter.handle(survey);
+    await adapter.handle({ ...survey });
+    expect(received).toHaveLength(1);
+    expect(received[0].mail.subject).toBe(`Votre avis sur la réunion : ${payload.title} (${payload.reference})`);
+    expect(received[0].mail.text).toContain('/enquete/abc.def');
+    expect(received[0].calendar).toBe('');
+    await expect(adapter.handle(sampleEvent('survey.requested', { ...survey.payload, surveyPath: 'javascript:x' }))).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 });
 

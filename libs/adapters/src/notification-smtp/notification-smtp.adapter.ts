@@ -23,10 +23,14 @@ export type SmtpConfig = {
   username?: string;
   /** Time-out of connection, greeting and socket inactivity, ms. */
   timeoutMs: number;
+  /** Public address of the site (https://…), to make the survey link absolute. */
+  publicUrl?: string;
 };
 
-const SUBSCRIBED = ['reservation.confirmed', 'reservation.changed', 'reservation.extended', 'reservation.reminder', 'reservation.cancelled', 'reservation.rejected'] as const satisfies readonly EventName[];
-type SubscribedEvent = (typeof SUBSCRIBED)[number];
+const RESERVATION_EVENTS = ['reservation.confirmed', 'reservation.changed', 'reservation.extended', 'reservation.reminder', 'reservation.cancelled', 'reservation.rejected'] as const satisfies readonly EventName[];
+type SubscribedEvent = (typeof RESERVATION_EVENTS)[number];
+/** After a meeting that took place: the satisfaction survey's link (issue 12), a plain e-mail. */
+const SUBSCRIBED = [...RESERVATION_EVENTS, 'survey.requested'] as const satisfies readonly EventName[];
 
 export const NOTIFICATION_SMTP_MANIFEST: AdapterManifest = {
   id: 'notification-smtp',
@@ -44,6 +48,7 @@ export const NOTIFICATION_SMTP_MANIFEST: AdapterManifest = {
       username: { type: 'string', maxLength: 320, title: 'Identifiant' },
       password: { type: 'string', maxLength: 1024, title: 'Mot de passe', secret: true },
       timeoutMs: { type: 'integer', minimum: 100, maximum: 120000, title: 'Délai d’attente (ms)', default: 15000 },
+      publicUrl: { type: 'string', format: 'uri', maxLength: 300, title: 'Adresse publique du site', description: 'p. ex. https://maillage.example, pour les liens d’enquête' },
     },
     required: ['host', 'port', 'from'],
     additionalProperties: false,
@@ -67,7 +72,7 @@ const WORDING: Record<SubscribedEvent, Wording> = {
   'reservation.rejected': { subject: 'Réservation refusée', verb: 'a été refusée par l’hôte', method: 'CANCEL' },
 };
 
-const isSubscribed = (name: string): name is SubscribedEvent => (SUBSCRIBED as readonly string[]).includes(name);
+const isReservationEvent = (name: string): name is SubscribedEvent => (RESERVATION_EVENTS as readonly string[]).includes(name);
 const FALLBACK_ZONE = 'Europe/Paris';
 const PROD_ID = { company: 'Maillage', product: 'Maillage notification-smtp', language: 'FR' };
 
@@ -210,7 +215,8 @@ export class NotificationSmtpAdapter implements NotificationAdapter {
   }
 
   private async handleOnce(event: DomainEvent): Promise<void> {
-    if (!isSubscribed(event.name)) {
+    if (event.name === 'survey.requested') return this.sendSurvey(event as DomainEvent<'survey.requested'>);
+    if (!isReservationEvent(event.name)) {
       this.context.logger.warn('notification-smtp: event not subscribed, ignored', { name: event.name, id: event.id });
       return;
     }
@@ -228,6 +234,33 @@ export class NotificationSmtpAdapter implements NotificationAdapter {
     const { messageId } = await this.notify({ to: payload.organiser.email, subject: `${wording.subject} : ${payload.title} (${payload.reference})`, text, calendar: { method: wording.method, ics }, messageId: stableId });
     await this.store.remember(event.idempotencyKey);
     this.context.logger.info('notification-smtp: sent', { event: event.name, eventId: event.id, reservationId: payload.reservationId, messageId });
+  }
+
+  /** The survey link to the organiser, once per event (same idempotency rules as the invitations). */
+  private async sendSurvey(event: DomainEvent<'survey.requested'>): Promise<void> {
+    const p = event.payload;
+    if (typeof p?.organiser?.email !== 'string' || !p.organiser.email.includes('@') || typeof p.surveyPath !== 'string' || !p.surveyPath.startsWith('/')) {
+      throw new DomainError('BAD_USER_INPUT', 'notification-smtp: malformed survey.requested payload');
+    }
+    if (await this.store.seen(event.idempotencyKey)) return;
+    const base = this.context.config.publicUrl?.replace(/\/+$/, '') ?? '';
+    const text = [
+      `Bonjour ${p.organiser.name || ''},`.replace(' ,', ','),
+      '',
+      `Votre réunion « ${p.title} » (référence ${p.reference}) a eu lieu. Comment s’est-elle passée ?`,
+      'Deux minutes suffisent : a-t-elle fonctionné, a-t-elle évité un déplacement, êtes-vous satisfait ?',
+      '',
+      `${base}${p.surveyPath}`,
+      '',
+      'Vos réponses servent à mesurer ce que le réseau fait gagner (trajets, temps, CO2) ; le lien ne sert qu’une fois.',
+      '',
+      'Maillage — réseau de points de visioconférence',
+      '(Message automatique, merci de ne pas y répondre.)',
+    ].join('\n');
+    const stableId = `<${createHash('sha256').update(event.idempotencyKey).digest('hex').slice(0, 32)}@maillage>`;
+    const { messageId } = await this.notify({ to: p.organiser.email, subject: `Votre avis sur la réunion : ${p.title} (${p.reference})`, text, messageId: stableId });
+    await this.store.remember(event.idempotencyKey);
+    this.context.logger.info('notification-smtp: survey sent', { eventId: event.id, reservationId: p.reservationId, messageId });
   }
 
   async notify(message: OutgoingMessage): Promise<{ messageId: string }> {

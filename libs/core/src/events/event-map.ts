@@ -114,6 +114,25 @@ export interface IncidentPayload {
   resolution: string | null;
 }
 
+/** After a meeting that took place, its organiser is asked how it went (e-mail with the survey link). */
+export interface SurveyRequestedPayload {
+  reservationId: string;
+  reference: string;
+  title: string;
+  pointIds: string[];
+  organiser: { name: string; email: string };
+  /** Path of the survey page, e.g. '/enquete/<token>' (the token is the only credential; one answer per respondent). */
+  surveyPath: string;
+}
+
+/** A respondent answered the satisfaction survey of a reservation (the evaluation refines the record). */
+export interface SurveySubmittedPayload {
+  reservationId: string;
+  pointIds: string[];
+  respondent: 'organiser' | 'guest';
+  satisfaction: number;
+}
+
 export interface EventMap {
   'reservation.requested': ReservationEventPayload;
   'reservation.confirmed': ReservationEventPayload;
@@ -136,6 +155,8 @@ export interface EventMap {
   'media.incident': MediaIncidentPayload;
   'incident.opened': IncidentPayload;
   'incident.resolved': IncidentPayload;
+  'survey.requested': SurveyRequestedPayload;
+  'survey.submitted': SurveySubmittedPayload;
 }
 
 export type EventName = keyof EventMap;
@@ -164,6 +185,8 @@ const EVENT_NAME_SET = {
   'media.incident': true,
   'incident.opened': true,
   'incident.resolved': true,
+  'survey.requested': true,
+  'survey.submitted': true,
 } as const satisfies Record<EventName, true>;
 
 /** The event names known at run time (manifests, the outbox and the bus check names against it). */

@@ -29,6 +29,10 @@ export class RemoteParticipantInput {
   @Field({ nullable: true }) @IsOptional() @IsEmail() @MaxLength(254) email?: string;
   @Field({ nullable: true }) @IsOptional() @Matches(/^sips?:[^\s@]+@[^\s@]+$/, { message: 'sipUri must look like sip:room@host' }) @MaxLength(300) sipUri?: string;
   @Field({ nullable: true }) @IsOptional() @Matches(/^\+?[0-9 .-]{6,20}$/, { message: 'phone must be a phone number' }) phone?: string;
+  @Field({ nullable: true, description: 'Postcode of the commune the participant joins from (France), for the evaluation.' })
+  @IsOptional() @Matches(/^\d{5}$/, { message: 'originPostcode must have 5 digits' }) originPostcode?: string;
+  @Field({ nullable: true, description: 'ISO 3166-1 alpha-2 country the participant joins from, when not France.' })
+  @IsOptional() @Matches(/^[A-Z]{2}$/, { message: 'originCountry must be an ISO 3166 alpha-2 code' }) originCountry?: string;
 }
 
 @InputType()
