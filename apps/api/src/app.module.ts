@@ -69,6 +69,13 @@ import { AdaptersResolver } from './adapters/adapters.resolver';
 import { AdapterWebhookController } from './adapters/webhook.controller';
 import { IncidentsResolver } from './incidents/incidents.resolver';
 import { IncidentsService } from './incidents/incidents.service';
+import { EndpointsResolver } from './endpoints/endpoints.resolver';
+import { EndpointsService } from './endpoints/endpoints.service';
+import { EndpointTest } from './preflight/endpoint-test';
+import { PreflightResolver } from './preflight/preflight.resolver';
+import { PreflightScheduler } from './preflight/preflight-scheduler';
+import { PreflightSettings } from './preflight/preflight-settings';
+import { DriverDialTestCall, TEST_CALL } from './preflight/test-call';
 
 export const API_CONFIG = Symbol('API_CONFIG');
 
@@ -179,6 +186,14 @@ export class AppModule {
         SignallingGateway,
         IncidentsService,
         IncidentsResolver,
+        // Room hardware drivers and the pre-call test (issue 13).
+        PreflightSettings,
+        { provide: TEST_CALL, useClass: DriverDialTestCall },
+        EndpointTest,
+        EndpointsService,
+        EndpointsResolver,
+        PreflightScheduler,
+        PreflightResolver,
       ],
       exports: [SeedService],
     };

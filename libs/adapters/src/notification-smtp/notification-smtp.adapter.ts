@@ -7,10 +7,11 @@
  */
 import { createHash } from 'node:crypto';
 import { DomainError, MemoryIdempotencyStore, vtimezone, vtimezoneGenerator } from '@maillage/core';
-import type { AdapterContext, AdapterDefinition, AdapterHealth, AdapterManifest, DomainEvent, EventName, IdempotencyStore, NotificationAdapter, ReservationEventPayload } from '@maillage/core';
+import type { AdapterContext, AdapterDefinition, AdapterHealth, AdapterManifest, DomainEvent, EventName, IdempotencyStore, MeetingPreflightPayload, NotificationAdapter, ReservationEventPayload } from '@maillage/core';
 import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
 import nodemailer, { type Transporter } from 'nodemailer';
+import { checkPreflightPayload, preflightMail } from './preflight-mail';
 
 /** The binding's configuration (the password is a secret, read from `context.secrets`). */
 export type SmtpConfig = {
@@ -25,8 +26,10 @@ export type SmtpConfig = {
   timeoutMs: number;
 };
 
-const SUBSCRIBED = ['reservation.confirmed', 'reservation.changed', 'reservation.extended', 'reservation.reminder', 'reservation.cancelled', 'reservation.rejected'] as const satisfies readonly EventName[];
-type SubscribedEvent = (typeof SUBSCRIBED)[number];
+const RESERVATION_EVENTS = ['reservation.confirmed', 'reservation.changed', 'reservation.extended', 'reservation.reminder', 'reservation.cancelled', 'reservation.rejected'] as const satisfies readonly EventName[];
+type SubscribedEvent = (typeof RESERVATION_EVENTS)[number];
+/** Also the pre-call test's result, to the host (preflight-mail.ts). */
+const SUBSCRIBED = [...RESERVATION_EVENTS, 'meeting.preflight'] as const satisfies readonly EventName[];
 
 export const NOTIFICATION_SMTP_MANIFEST: AdapterManifest = {
   id: 'notification-smtp',
@@ -67,7 +70,7 @@ const WORDING: Record<SubscribedEvent, Wording> = {
   'reservation.rejected': { subject: 'Réservation refusée', verb: 'a été refusée par l’hôte', method: 'CANCEL' },
 };
 
-const isSubscribed = (name: string): name is SubscribedEvent => (SUBSCRIBED as readonly string[]).includes(name);
+const isSubscribed = (name: string): name is SubscribedEvent => (RESERVATION_EVENTS as readonly string[]).includes(name);
 const FALLBACK_ZONE = 'Europe/Paris';
 const PROD_ID = { company: 'Maillage', product: 'Maillage notification-smtp', language: 'FR' };
 
@@ -210,6 +213,7 @@ export class NotificationSmtpAdapter implements NotificationAdapter {
   }
 
   private async handleOnce(event: DomainEvent): Promise<void> {
+    if (event.name === 'meeting.preflight') return this.sendPreflight(event as DomainEvent<'meeting.preflight'>);
     if (!isSubscribed(event.name)) {
       this.context.logger.warn('notification-smtp: event not subscribed, ignored', { name: event.name, id: event.id });
       return;
@@ -228,6 +232,19 @@ export class NotificationSmtpAdapter implements NotificationAdapter {
     const { messageId } = await this.notify({ to: payload.organiser.email, subject: `${wording.subject} : ${payload.title} (${payload.reference})`, text, calendar: { method: wording.method, ics }, messageId: stableId });
     await this.store.remember(event.idempotencyKey);
     this.context.logger.info('notification-smtp: sent', { event: event.name, eventId: event.id, reservationId: payload.reservationId, messageId });
+  }
+
+  /** The pre-call test's result to the host, when the scheduler says to write (`notifyHost`). */
+  private async sendPreflight(event: DomainEvent<'meeting.preflight'>): Promise<void> {
+    const payload = event.payload as Partial<MeetingPreflightPayload>;
+    checkPreflightPayload(payload);
+    if (!payload.notifyHost || (await this.store.seen(event.idempotencyKey))) return;
+    const zone = vtimezone(payload.timeZone) ? payload.timeZone : FALLBACK_ZONE;
+    const { subject, text } = preflightMail(payload, zone);
+    const stableId = `<${createHash('sha256').update(event.idempotencyKey).digest('hex').slice(0, 32)}@maillage>`;
+    await this.notify({ to: payload.organiser.email, subject, text, messageId: stableId });
+    await this.store.remember(event.idempotencyKey);
+    this.context.logger.info('notification-smtp: pre-call test sent', { eventId: event.id, reservationId: payload.reservationId, outcome: payload.outcome });
   }
 
   async notify(message: OutgoingMessage): Promise<{ messageId: string }> {
