@@ -21,3 +21,6 @@ export const ADAPTERS: Readonly<Record<string, AnyAdapterDefinition>> = {
   mediasoup: conferencingMediasoupAdapter,
   'room-cisco-xapi': roomCiscoXapiAdapter,
 };
+
+/** The conformance testkit, programmatic form (the jest form, `describeAdapterConformance`, is imported from './testkit' by specs). */
+export { checkConformance, CONFORMANCE_CHECKS, createTestContext, sampleEvent, sampleReservationPayload, type ConformanceOptions, type ConformanceReport } from './testkit';

@@ -37,10 +37,11 @@ const METHODS = ['wake', 'standby', 'dial', 'hangUp', 'status', 'diagnostics'] a
 export function endpointChecks<Config>(h: EndpointCheckHelpers<Config>): Record<EndpointCheckId, () => Promise<Outcome>> {
   const notEndpoint = (): Outcome | null => (h.manifest?.kind === 'endpoint' ? null : { status: 'skip', reason: `kind ${String(h.manifest?.kind)}` });
   const fail = (reason: string): Outcome => ({ status: 'fail', reason });
-  const ready = async (config: Config): Promise<EndpointAdapter | Outcome> => {
+  /** A started instance having `needed` (every method of the kind by default). */
+  const ready = async (config: Config, needed: readonly (typeof METHODS)[number][] = METHODS): Promise<EndpointAdapter | Outcome> => {
     const started = await h.started(config);
     if (!started.ok) return fail(started.failure.message);
-    const missing = METHODS.filter((m) => typeof (started.value as Partial<EndpointAdapter>)[m] !== 'function');
+    const missing = needed.filter((m) => typeof (started.value as Partial<EndpointAdapter>)[m] !== 'function');
     return missing.length ? fail(`missing ${missing.join(', ')}`) : (started.value as EndpointAdapter);
   };
   const isOutcome = (v: EndpointAdapter | Outcome): v is Outcome => 'status' in v && typeof v.status === 'string';
@@ -61,7 +62,7 @@ export function endpointChecks<Config>(h: EndpointCheckHelpers<Config>): Record<
     async 'endpoint-status'() {
       const skip = notEndpoint();
       if (skip) return skip;
-      const instance = await ready(h.validConfig);
+      const instance = await ready(h.validConfig, ['status']);
       if (isOutcome(instance)) return instance;
       const status = await h.call('status', () => instance.status());
       if (!status.ok) return fail(status.failure.message);
@@ -72,7 +73,7 @@ export function endpointChecks<Config>(h: EndpointCheckHelpers<Config>): Record<
     async 'endpoint-diagnostics'() {
       const skip = notEndpoint();
       if (skip) return skip;
-      const instance = await ready(h.validConfig);
+      const instance = await ready(h.validConfig, ['diagnostics']);
       if (isOutcome(instance)) return instance;
       const diagnostics = await h.call('diagnostics', () => instance.diagnostics());
       if (!diagnostics.ok) return fail(diagnostics.failure.message);
@@ -85,7 +86,7 @@ export function endpointChecks<Config>(h: EndpointCheckHelpers<Config>): Record<
       if (skip) return skip;
       const uri = h.endpoint?.dialUri;
       if (!uri) return { status: 'skip', reason: 'no options.endpoint.dialUri' };
-      const instance = await ready(h.validConfig);
+      const instance = await ready(h.validConfig, ['wake', 'dial', 'hangUp']);
       if (isOutcome(instance)) return instance;
       for (const [label, work] of [
         ['wake', () => instance.wake()],
