@@ -107,6 +107,8 @@ export class RoomCiscoXapiAdapter implements EndpointAdapter {
   private feedbackOff: (() => void)[] = [];
   private pushTimer: NodeJS.Timeout | null = null;
   private lastPushed: string | null = null;
+  /** Requests waiting for an answer: rejected when the connection drops. */
+  private readonly pending = new Set<() => void>();
 
   constructor(private readonly context: AdapterContext<CiscoXapiConfig>) {}
 
@@ -238,6 +240,7 @@ export class RoomCiscoXapiAdapter implements EndpointAdapter {
 
   private forget(xapi: XAPI): void {
     if (this.current === xapi) {
+      for (const gone of [...this.pending]) gone();
       this.current = null;
       this.connection = null;
       this.feedbackOff = [];
@@ -252,38 +255,26 @@ export class RoomCiscoXapiAdapter implements EndpointAdapter {
     const xapi = this.current;
     this.current = null;
     this.connection = null;
+    for (const gone of [...this.pending]) gone();
     xapi?.close();
   }
 
-  /** One xAPI request with the time limit; a dropped connection rejects at once instead of hanging. */
+  /** One xAPI request with the time limit; a dropped connection rejects it at once (`forget`) instead of leaving it hanging. */
   private async request<T>(work: (xapi: XAPI) => Promise<T>): Promise<T> {
     const xapi = await this.connect();
     const { timeoutMs } = this.context.config;
     return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        cleanup();
-        reject(new EndpointDriverError('timeout', `room-cisco-xapi: no answer within ${timeoutMs} ms`));
-      }, timeoutMs);
-      const onGone = () => {
-        cleanup();
-        reject(new EndpointDriverError('offline', 'room-cisco-xapi: connection lost during the request'));
-      };
-      const cleanup = () => {
+      const settle = (fn: () => void) => {
         clearTimeout(timer);
-        xapi.off('error', onGone);
-        xapi.off('close', onGone);
+        this.pending.delete(onGone);
+        fn();
       };
-      xapi.on('error', onGone);
-      xapi.on('close', onGone);
+      const onGone = () => settle(() => reject(new EndpointDriverError('offline', 'room-cisco-xapi: connection lost during the request')));
+      const timer = setTimeout(() => settle(() => reject(new EndpointDriverError('timeout', `room-cisco-xapi: no answer within ${timeoutMs} ms`))), timeoutMs);
+      this.pending.add(onGone);
       work(xapi).then(
-        (value) => {
-          cleanup();
-          resolve(value);
-        },
-        (error: unknown) => {
-          cleanup();
-          reject(error);
-        },
+        (value) => settle(() => resolve(value)),
+        (error: unknown) => settle(() => reject(error)),
       );
     });
   }
