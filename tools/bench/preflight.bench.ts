@@ -2,7 +2,8 @@
 // room with its own Cisco codec (a Cisco xAPI simulator on its own port, real WebSocket, jsxapi),
 // with at most N room systems in flight (PREFLIGHT_CONCURRENCY; N = 8 and 32 by default).
 //   1. baseline, same run: the bare driver calls of a test (status, wake, diagnostics, status, dial the
-//      test address, wait until in call, hang up) for every room, ≤ N at once, no API, no database;
+//      test address, wait until in call, hang up) for every room, ≤ N at once, no API, no database
+//      (one driver per room for the run, like the adapter host: the first N's figures include connecting);
 //   2. the platform: the API in-process (embedded PostgreSQL in tmp/, seeded), ROOMS rooms with an
 //      endpoint and a reservation each, the clock moved to T-30 and one PreflightScheduler pass: the
 //      rounds claimed, every room tested through the adapter host, results, events and e-mail events
@@ -13,7 +14,7 @@ import { ConsoleLogger } from '@nestjs/common';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { CiscoXapiSimulator, createTestContext, roomCiscoXapiAdapter, type CiscoXapiConfig } from '@maillage/adapters';
+import { CiscoXapiSimulator, createTestContext, type RoomCiscoXapiAdapter, roomCiscoXapiAdapter, type CiscoXapiConfig } from '@maillage/adapters';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the benchmark starts the API in-process, as the e2e tests do
 import { startApi, type RunningApi } from '../../apps/api/src/bootstrap';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- idem
@@ -36,11 +37,19 @@ const MINUTE = 60_000;
 
 const configOf = (sim: CiscoXapiSimulator): CiscoXapiConfig => ({ host: '127.0.0.1', port: sim.port, protocol: 'ws', username: 'admin', timeoutMs: 10_000 });
 
-/** The driver calls of one room's test, without the platform. */
+/**
+ * The driver calls of one room's test, without the platform. One driver per room for the whole run,
+ * as the API's adapter host keeps one: its connection is opened by the first test, reused after.
+ */
+const bareDrivers = new Map<CiscoXapiSimulator, RoomCiscoXapiAdapter>();
 async function bareTest(sim: CiscoXapiSimulator): Promise<void> {
-  const driver = roomCiscoXapiAdapter.create(createTestContext(configOf(sim), { password: '' }));
-  await driver.init();
-  try {
+  let driver = bareDrivers.get(sim);
+  if (!driver) {
+    driver = roomCiscoXapiAdapter.create(createTestContext(configOf(sim), { password: '' }));
+    bareDrivers.set(sim, driver);
+    await driver.init();
+  }
+  {
     await driver.status();
     await driver.wake();
     await driver.diagnostics();
@@ -52,8 +61,6 @@ async function bareTest(sim: CiscoXapiSimulator): Promise<void> {
       await sleep(50);
     }
     await driver.hangUp();
-  } finally {
-    await driver.dispose();
   }
 }
 
@@ -122,6 +129,7 @@ async function main(): Promise<void> {
   } finally {
     await client?.end();
     if (api) await api.close();
+    await Promise.all([...bareDrivers.values()].map((d) => d.dispose()));
     await Promise.all(sims.map((s) => s.close()));
     const left = postgresProcesses(dataDir);
     if (left.length) {
