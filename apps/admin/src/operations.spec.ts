@@ -4,9 +4,10 @@ import { buildSchema, parse, validate } from 'graphql';
 import * as adminOperations from './admin/operations';
 import * as bookingOperations from './booking/operations';
 import * as calendarOperations from './calendar/operations';
+import * as endpointOperations from './admin/endpoints/operations';
 import * as publicOperations from './operations';
 
-const operations = { ...publicOperations, ...adminOperations, ...bookingOperations, ...calendarOperations };
+const operations = { ...publicOperations, ...adminOperations, ...bookingOperations, ...calendarOperations, ...endpointOperations };
 
 const root = join(__dirname, '..', '..', '..');
 

@@ -80,7 +80,7 @@ export class EndpointTest {
       checks.push({ id: 'reachable', outcome: 'failed', cause: before.state === 'offline' && cause === 'protocol' ? 'offline' : cause, detail: before.detail ?? (why.ok ? undefined : why.failure.message) });
       return done();
     }
-    checks.push({ id: 'reachable', outcome: 'ok', detail: before.vendorState });
+    checks.push({ id: 'reachable', outcome: 'ok', detail: before.vendorState ? `${before.state} (${before.vendorState})` : before.state });
     if ((await step('wake', () => driver.wake())) === undefined && checks.at(-1)?.id === 'wake') return done();
     checks.push({ id: 'wake', outcome: 'ok' });
     const diagnostics = await step('diagnostics', () => driver.diagnostics());
