@@ -322,6 +322,7 @@ describe('tenancy: who may do what on which organisation’s points', () => {
       ['replayDeadLetter', `mutation { replayDeadLetter(id: "1") { id } }`, () => ({})],
       ['replayDeadLetters', `mutation { replayDeadLetters(subscriber: "relay") }`, () => ({})],
       ['closeMeeting', `mutation { closeMeeting(reservationId: "00000000-0000-4000-8000-000000000000") { status } }`, () => ({})],
+      ['resolveIncident', `mutation { resolveIncident(id: "00000000-0000-4000-8000-000000000000", resolution: "Réparé") { id } }`, () => ({})],
     ];
 
     it.each(mutations)('%s → UNAUTHENTICATED, nothing written', async (name, query, variables) => {
