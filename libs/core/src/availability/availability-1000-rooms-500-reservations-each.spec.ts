@@ -23,7 +23,7 @@ describe('availability of 1 000 rooms with 500 reservations each over 30 days', 
   });
   const overlaps = (a: Interval, b: Interval) => a.start < b.end && b.start < a.end;
   // Opening hours merged: a slot may run from the regular hours into the on-request evening.
-  const merged = [...open].sort((a, b) => a.start - b.start).reduce<Interval[]>((acc, o) => {
+  const merged = [...open].sort((a, b) => a.start - b.start).reduce<{ start: number; end: number }[]>((acc, o) => {
     const last = acc[acc.length - 1];
     if (last && o.start <= last.end) last.end = Math.max(last.end, o.end);
     else acc.push({ start: o.start, end: o.end });
