@@ -76,6 +76,7 @@ import { PreflightResolver } from './preflight/preflight.resolver';
 import { PreflightScheduler } from './preflight/preflight-scheduler';
 import { PreflightSettings } from './preflight/preflight-settings';
 import { DriverDialTestCall, TEST_CALL } from './preflight/test-call';
+import { MeetingDialIn } from './preflight/dial-in';
 
 export const API_CONFIG = Symbol('API_CONFIG');
 
@@ -194,6 +195,7 @@ export class AppModule {
         EndpointsResolver,
         PreflightScheduler,
         PreflightResolver,
+        MeetingDialIn,
       ],
       exports: [SeedService],
     };

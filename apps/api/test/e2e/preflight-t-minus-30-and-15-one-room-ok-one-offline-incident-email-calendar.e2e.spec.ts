@@ -131,4 +131,22 @@ describe('the pre-call test runs by itself at T-30 and T-15: one room ok, one of
     ]);
     expect(reservation.preflight[0].checks.map((c) => c.id)).toEqual(['reachable', 'wake', 'self-test', 'camera', 'microphone', 'peripherals', 'test-call']);
   });
+
+  it('takes over a round whose instance died once its lease expired, and tests neither a cancelled reservation nor one without room systems', async () => {
+    const room = { roomId: (await api.sql<{ room_id: string }>(`SELECT room_id FROM endpoint WHERE id = $1`, [endpoints.lannion]))[0].room_id, pointId: meeting.pointId };
+    const later = await bookMeeting(api, room, { weeksAhead: 2, title: 'Commission mobilités' });
+    const cancelled = await bookMeeting(api, room, { weeksAhead: 2, hour: 14, title: 'Réunion annulée' });
+    await api.sql(`UPDATE reservation SET status = 'CANCELLED' WHERE id = $1`, [cancelled.id]);
+    const bare = await bookMeeting(api, await meetingRoom(api, 'saint-brieuc-agglomeration-siege'), { weeksAhead: 2, title: 'Sans système de salle' });
+    // Another instance claimed the first round of `later`, then died: its lease is still running.
+    await api.sql(`INSERT INTO preflight_run (reservation_id, round, lease_until) VALUES ($1, 'first', now() + interval '1 minute')`, [later.id]);
+    expect(await at(later.start - 30 * MINUTE)).toBe(0);
+    await api.sql(`UPDATE preflight_run SET lease_until = now() - interval '1 second' WHERE reservation_id = $1`, [later.id]);
+    expect(await at(later.start - 29 * MINUTE)).toBe(1);
+    expect(await api.sql(`SELECT round, outcome FROM preflight_run WHERE reservation_id = $1`, [later.id])).toEqual([{ round: 'first', outcome: 'ok' }]); // Lannion only: its codec is fine
+    for (const id of [cancelled.id, bare.id]) expect(await api.sql(`SELECT 1 FROM preflight_run WHERE reservation_id = $1`, [id])).toEqual([]);
+    await at(cancelled.start - 30 * MINUTE);
+    await at(bare.start - 30 * MINUTE);
+    for (const id of [cancelled.id, bare.id]) expect(await api.sql(`SELECT 1 FROM preflight_run WHERE reservation_id = $1`, [id])).toEqual([]);
+  });
 });
