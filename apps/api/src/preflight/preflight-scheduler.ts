@@ -11,6 +11,7 @@ import { EndpointTest, type EndpointTestResult } from './endpoint-test';
 import { ConcurrencyLimit } from './limit';
 import { PreflightSettings } from './preflight-settings';
 import { savePreflightResults } from './preflight-results';
+import { Poller } from '../common/poller';
 
 const MINUTE = 60_000;
 export type PreflightRound = 'first' | 'second';
@@ -52,9 +53,7 @@ interface DueRow {
 export class PreflightScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('Preflight');
   readonly limit: ConcurrencyLimit;
-  private timer?: NodeJS.Timeout;
-  private running: Promise<number> | null = null;
-  private stopped = false;
+  private readonly poller: Poller;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -64,28 +63,15 @@ export class PreflightScheduler implements OnApplicationBootstrap, OnApplication
     private readonly test: EndpointTest,
   ) {
     this.limit = new ConcurrencyLimit(settings.concurrency);
+    this.poller = new Poller('pre-call pass', settings.pollMs, () => this.tick(), this.log);
   }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.kick(), this.settings.pollMs);
-    this.timer.unref();
-    this.kick();
+    this.poller.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
-  }
-
-  private kick(): void {
-    if (this.stopped || this.running) return;
-    this.running = this.tick()
-      .catch((error: unknown) => {
-        this.log.error(`pre-call pass failed: ${error instanceof Error ? error.message : String(error)}`);
-        return 0;
-      })
-      .finally(() => (this.running = null));
+  onApplicationShutdown(): Promise<void> {
+    return this.poller.stop();
   }
 
   /** One pass at the clock's time: runs every round due and not yet claimed; returns how many rounds it ran. */
