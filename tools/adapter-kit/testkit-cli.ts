@@ -9,7 +9,9 @@
 import { existsSync, statSync } from 'node:fs';
 import Module from 'node:module';
 import { join, resolve } from 'node:path';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the external testkit runs the SDK's checks
 import type { AdapterDefinition, AdapterInstance } from '@maillage/core';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- idem: the conformance suite itself
 import { checkConformance, type ConformanceOptions, type ConformanceReport } from '@maillage/adapters';
 
 const repoRoot = resolve(__dirname, '..', '..');

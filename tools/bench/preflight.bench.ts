@@ -14,6 +14,7 @@ import { ConsoleLogger } from '@nestjs/common';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Client } from 'pg';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the bare driver calls are the same-run baseline
 import { CiscoXapiSimulator, createTestContext, type RoomCiscoXapiAdapter, roomCiscoXapiAdapter, type CiscoXapiConfig } from '@maillage/adapters';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the benchmark starts the API in-process, as the e2e tests do
 import { startApi, type RunningApi } from '../../apps/api/src/bootstrap';

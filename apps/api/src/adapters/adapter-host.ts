@@ -56,7 +56,6 @@ export interface LoadedEndpoint {
 /** What a context is built from: a point's binding, or an endpoint's adapter columns. */
 type BindingSource = Pick<AdapterBinding, 'id' | 'config' | 'secrets'>;
 
-
 /** Does an event concern a point? `pointIds`, `rooms[].pointId` or `pointId` of its payload. */
 export function concernsPoint(event: DomainEvent, pointId: string): boolean {
   const payload = event.payload as { pointIds?: unknown; rooms?: unknown; pointId?: unknown };

@@ -8,6 +8,7 @@ import { addCiscoEndpoint, ADD_ENDPOINT, ENDPOINT_FIELDS, TEST_NOW } from '../en
 import { waitFor } from '../event-fixtures';
 import { ADMIN, startTestApi, type TestApi } from '../harness';
 import { bookMeeting, meetingRoom } from '../meeting-fixtures';
+import { createUserAndLogin, organisationOfPoint } from '../reservation-scenario-helpers';
 
 const PASSWORD = 'Codec-Lannion-2026';
 const ENDPOINTS = `query($id: ID!) { point(id: $id) { rooms { endpoints { ${ENDPOINT_FIELDS} } } } }`;
@@ -118,8 +119,13 @@ describe('a Cisco room system bound to a room, driven through the adapter host o
     await sim.comeBack();
   });
 
-  it('refuses “test now” to a visitor, and an unknown id as NOT_FOUND', async () => {
+  it('refuses “test now” to a visitor and to an operator of another organisation, and an unknown id as NOT_FOUND', async () => {
     expectError(await api.gql(TEST_NOW, { id: endpointId }), 'UNAUTHENTICATED');
+    const morlaix = await roomOf(api, 'morlaix-communaute-siege');
+    const stranger = await createUserAndLogin(api, admin, { email: 'accueil@morlaix.test', role: 'POINT_OPERATOR', organisationId: await organisationOfPoint(api, morlaix.pointId) });
+    const dialsBefore = sim.received.length;
+    expectError(await api.gql(TEST_NOW, { id: endpointId }, stranger), 'FORBIDDEN');
+    expect(sim.received.length).toBe(dialsBefore); // nothing reached the codec
     expectError(await api.gql(TEST_NOW, { id: '00000000-0000-4000-8000-000000000000' }, admin), 'NOT_FOUND');
   });
 });
