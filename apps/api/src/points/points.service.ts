@@ -126,7 +126,7 @@ export class PointsService {
       endpoint.adapterSecrets = this.secrets.seal(adapterSecrets);
       endpoint.secretNames = Object.keys(adapterSecrets).sort();
     }
-    const adapterId = fields.adapterId ?? endpoint.adapterId;
+    const adapterId = fields.adapterId !== undefined ? fields.adapterId : endpoint.adapterId; // null: no driver any more
     const driverConfig = adapterId && this.registry ? checkEndpointDriver(this.registry, adapterId, adapterConfig ?? endpoint.adapterConfig ?? {}, adapterSecrets) : adapterConfig;
     Object.assign(endpoint, defined(fields), driverConfig !== undefined ? { adapterConfig: driverConfig } : {});
     const saved = await em.getRepository(Endpoint).save(endpoint);

@@ -108,6 +108,17 @@ describe('a Cisco room system bound to a room, driven through the adapter host o
     const res = await api.gql<{ testEndpointNow: { outcome: string; cause: string; detail: string } }>(TEST_NOW, { id: wrong }, admin);
     expect(res.data!.testEndpointNow).toMatchObject({ outcome: 'failed', cause: 'auth-failed' });
     expect(sim.authFailures).toBeGreaterThanOrEqual(2);
+
+    // Its driver removed: no driver, nothing loaded, nothing tested.
+    const removed = await api.gql<{ updateEndpoint: { adapterId: string | null } }>(
+      `mutation($id: ID!, $input: EndpointInput!) { updateEndpoint(id: $id, input: $input) { adapterId } }`,
+      { id: wrong, input: { name: 'Codec mal configuré', kind: 'ROOM_SYSTEM', protocol: 'SIP', adapterId: null, adapterConfig: {} } },
+      admin,
+    );
+    expect(removed.data?.updateEndpoint).toEqual({ adapterId: null });
+    await waitFor('the driver to be dropped', async () => ((await api.app.get(AdapterHost).endpoint(wrong)) === undefined ? true : undefined), 10_000);
+    const untested = await api.gql<{ testEndpointNow: { outcome: string; cause: string } }>(TEST_NOW, { id: wrong }, admin);
+    expect(untested.data!.testEndpointNow).toMatchObject({ outcome: 'failed', cause: 'no-driver' });
   });
 
   it('a codec switched off is offline: status event, failed test with cause offline', async () => {
