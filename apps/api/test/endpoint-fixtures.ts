@@ -1,7 +1,4 @@
-import type { AddressInfo } from 'node:net';
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
-import type { CiscoXapiSimulator } from '@maillage/adapters';
+import { type CiscoXapiSimulator, type SmtpInbox, startSmtpInbox } from '@maillage/adapters';
 import { BIND } from './event-fixtures';
 import type { TestApi } from './harness';
 
@@ -24,39 +21,14 @@ export async function addCiscoEndpoint(api: TestApi, headers: Record<string, str
   return res.data.addEndpoint.id;
 }
 
-export interface ReceivedMail {
-  to: string;
-  subject: string;
-  text: string;
-  messageId: string;
-}
-
-/** A real SMTP server on 127.0.0.1 (smtp-server) keeping what it receives, and the binding of notification-smtp to it. */
-export async function startInbox(): Promise<{ port: number; mails: ReceivedMail[]; bind(api: TestApi, headers: Record<string, string>, pointId: string): Promise<void>; close(): Promise<void> }> {
-  const mails: ReceivedMail[] = [];
-  const server = new SMTPServer({
-    secure: false,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    authOptional: true,
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          mails.push({ to: mail.to && !Array.isArray(mail.to) ? (mail.to.value[0]?.address ?? '') : '', subject: mail.subject ?? '', text: mail.text ?? '', messageId: mail.messageId ?? '' });
-          callback();
-        })
-        .catch((error: Error) => callback(error));
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const port = (server.server.address() as AddressInfo).port;
+/** A real SMTP server (startSmtpInbox) and the binding of notification-smtp to it. */
+export async function startInbox(): Promise<SmtpInbox & { bind(api: TestApi, headers: Record<string, string>, pointId: string): Promise<void> }> {
+  const inbox = await startSmtpInbox();
   return {
-    port,
-    mails,
+    ...inbox,
     async bind(api, headers, pointId) {
-      const res = await api.gql(BIND, { p: pointId, a: 'notification-smtp', c: { host: '127.0.0.1', port, secure: false, from: 'Maillage <reservations@maillage.test>', timeoutMs: 5000 } }, headers);
+      const res = await api.gql(BIND, { p: pointId, a: 'notification-smtp', c: { host: '127.0.0.1', port: inbox.port, secure: false, from: 'Maillage <reservations@maillage.test>', timeoutMs: 5000 } }, headers);
       if (res.errors) throw new Error(JSON.stringify(res.errors));
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

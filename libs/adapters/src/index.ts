@@ -13,6 +13,8 @@ export { NOTIFICATION_SMTP_MANIFEST, NotificationSmtpAdapter, notificationSmtpAd
 export * from './concierge-http';
 export * from './conferencing-mediasoup';
 export * from './room-cisco-xapi';
+/** For tests: a real SMTP server that keeps what it receives. */
+export { startSmtpInbox, type ReceivedMail, type SmtpInbox } from './notification-smtp/smtp-inbox';
 
 /** Every adapter definition, by manifest id (the key must equal `manifest.id`; a spec checks it). */
 export const ADAPTERS: Readonly<Record<string, AnyAdapterDefinition>> = {

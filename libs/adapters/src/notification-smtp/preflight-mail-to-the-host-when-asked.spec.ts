@@ -1,32 +1,14 @@
-import type { AddressInfo } from 'node:net';
 import type { MeetingPreflightPayload } from '@maillage/core';
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { createTestContext, sampleEvent } from '../testkit';
 import { notificationSmtpAdapter } from './notification-smtp.adapter';
 import { preflightMail } from './preflight-mail';
+import { type SmtpInbox, startSmtpInbox } from './smtp-inbox';
 
-const mails: { to: string; subject: string; text: string }[] = [];
-let server: SMTPServer;
-
+let inbox: SmtpInbox;
 beforeAll(async () => {
-  server = new SMTPServer({
-    secure: false,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    authOptional: true,
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((m) => {
-          mails.push({ to: m.to && !Array.isArray(m.to) ? (m.to.value[0]?.address ?? '') : '', subject: m.subject ?? '', text: m.text ?? '' });
-          callback();
-        })
-        .catch((error: Error) => callback(error));
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  inbox = await startSmtpInbox();
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => inbox.close());
 
 const preflight = (overrides: Partial<MeetingPreflightPayload> = {}): MeetingPreflightPayload => ({
   reservationId: '3f0c9a4e-6a0b-4c57-9d1e-2b8f5f2f1a10',
@@ -58,7 +40,7 @@ describe('the pre-call test e-mail to the host', () => {
   });
 
   it('sends when the scheduler says so, once per event, and not otherwise', async () => {
-    const adapter = notificationSmtpAdapter.create(createTestContext({ host: '127.0.0.1', port: (server.server.address() as AddressInfo).port, secure: false, from: 'Maillage <r@maillage.test>', timeoutMs: 2000 }));
+    const adapter = notificationSmtpAdapter.create(createTestContext({ host: '127.0.0.1', port: inbox.port, secure: false, from: 'Maillage <r@maillage.test>', timeoutMs: 2000 }));
     await adapter.init();
     try {
       const quiet = sampleEvent('meeting.preflight', preflight({ notifyHost: false }));
@@ -66,7 +48,7 @@ describe('the pre-call test e-mail to the host', () => {
       const told = sampleEvent('meeting.preflight', preflight());
       await adapter.handle(told);
       await adapter.handle(told);
-      expect(mails).toEqual([{ to: 'camille.martin@example.org', subject: 'Salles prêtes : Conseil communautaire (MLG-0000042)', text: expect.stringContaining('Tout est prêt.') }]);
+      expect(inbox.mails).toEqual([{ to: 'camille.martin@example.org', subject: 'Salles prêtes : Conseil communautaire (MLG-0000042)', text: expect.stringContaining('Tout est prêt.'), messageId: expect.stringMatching(/@maillage>$/) }]);
       await expect(adapter.handle(sampleEvent('meeting.preflight', { ...preflight(), results: undefined } as unknown as MeetingPreflightPayload))).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
     } finally {
       await adapter.dispose();
