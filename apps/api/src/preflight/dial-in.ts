@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type DomainEvent, endpointFailureCause, runContained } from '@maillage/core';
+import { type DomainEvent, driverCallFailureCause, runContained } from '@maillage/core';
 import { AdapterHost } from '../adapters/adapter-host';
 import { DurableSubscribers, type DurableHandler, type SubscriberSource } from '../events/durable-subscribers';
 import { OutboxRelay } from '../events/outbox-relay';
@@ -90,7 +90,7 @@ export class MeetingDialIn implements SubscriberSource, OnModuleInit {
       kind: 'endpoint.dial-in-failed',
       severity: 'failure',
       source: s.adapter_id,
-      cause: failure.kind === 'timeout' ? 'timeout' : endpointFailureCause(failure.cause),
+      cause: driverCallFailureCause(failure),
       detail: `${s.name}: ${failure.message}`,
       reservationId: s.id,
       endpointId: s.endpoint_id,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type EndpointCheck, type EndpointStatus, endpointFailureCause, runContained, worstOutcome } from '@maillage/core';
+import { driverCallFailureCause, type EndpointCheck, type EndpointStatus, runContained, worstOutcome } from '@maillage/core';
 import { AdapterHost } from '../adapters/adapter-host';
 import { OutboxRelay } from '../events/outbox-relay';
 import { TEST_CALL, type TestCall } from './test-call';
@@ -63,32 +63,34 @@ export class EndpointTest {
     }
     const driver = loaded.instance;
     const id = loaded.definition.manifest.id;
-    const step = async <T>(check: string, work: () => Promise<T>): Promise<T | undefined> => {
+    /** One driver call; a failure is recorded as the failed check `check` and the result is not ok. */
+    const step = async <T>(check: string, work: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false }> => {
       const result = await runContained(work, limit, `${id}.${check}`);
-      if (result.ok) return result.value;
-      checks.push({ id: check, outcome: 'failed', cause: result.failure.kind === 'timeout' ? 'timeout' : endpointFailureCause(result.failure.cause), detail: result.failure.message });
-      return undefined;
+      if (result.ok) return { ok: true, value: result.value };
+      checks.push({ id: check, outcome: 'failed', cause: driverCallFailureCause(result.failure), detail: result.failure.message });
+      return { ok: false };
     };
 
-    const before = await step('reachable', () => driver.status());
-    if (!before) return done();
+    const reached = await step('reachable', () => driver.status());
+    if (!reached.ok) return done();
+    const before = reached.value;
     seen = before;
     if (before.state === 'offline' || before.state === 'error') {
       // Ask the driver why (a wake attempt names it: offline, auth-failed…).
       const why = await runContained(() => driver.wake(), limit, `${id}.wake`);
-      const cause = why.ok ? 'device-error' : why.failure.kind === 'timeout' ? 'timeout' : endpointFailureCause(why.failure.cause);
+      const cause = why.ok ? 'device-error' : driverCallFailureCause(why.failure);
       checks.push({ id: 'reachable', outcome: 'failed', cause: before.state === 'offline' && cause === 'protocol' ? 'offline' : cause, detail: before.detail ?? (why.ok ? undefined : why.failure.message) });
       return done();
     }
     checks.push({ id: 'reachable', outcome: 'ok', detail: before.vendorState ? `${before.state} (${before.vendorState})` : before.state });
-    if ((await step('wake', () => driver.wake())) === undefined && checks.at(-1)?.id === 'wake') return done();
+    if (!(await step('wake', () => driver.wake())).ok) return done();
     checks.push({ id: 'wake', outcome: 'ok' });
     const diagnostics = await step('diagnostics', () => driver.diagnostics());
-    if (diagnostics) checks.push(...diagnostics.checks.map((c) => ({ ...c, id: c.id === 'reachable' || c.id === 'wake' ? `diagnostics-${c.id}` : c.id })));
+    if (diagnostics.ok) checks.push(...diagnostics.value.checks.map((c) => ({ ...c, id: c.id === 'reachable' || c.id === 'wake' ? `diagnostics-${c.id}` : c.id })));
     const after = await step('status', () => driver.status());
-    if (after) {
-      seen = after;
-      checks.push(...statusChecks(after));
+    if (after.ok) {
+      seen = after.value;
+      checks.push(...statusChecks(after.value));
     }
     const call = await runContained(() => this.testCall.run({ endpointId: endpoint.id, sipUri: endpoint.sipUri, driver, reservationId }), limit * 3, `${id}.test-call`);
     checks.push(call.ok ? call.value : { id: 'test-call', outcome: 'failed', cause: call.failure.kind === 'timeout' ? 'timeout' : 'call-failed', detail: call.failure.message });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type EndpointAdapter, type EndpointCheck, endpointFailureCause, runContained } from '@maillage/core';
+import { driverCallFailureCause, type EndpointAdapter, type EndpointCheck, runContained } from '@maillage/core';
 import { PreflightSettings } from './preflight-settings';
 
 /** The room system under test, as the test-call step sees it. */
@@ -38,7 +38,7 @@ export class DriverDialTestCall implements TestCall {
     const limit = this.settings.callConnectMs;
     const started = Date.now();
     const dialled = await runContained(() => driver.dial(uri), limit, 'dial');
-    if (!dialled.ok) return { id: 'test-call', outcome: 'failed', cause: dialled.failure.kind === 'timeout' ? 'timeout' : endpointFailureCause(dialled.failure.cause), detail: dialled.failure.message };
+    if (!dialled.ok) return { id: 'test-call', outcome: 'failed', cause: driverCallFailureCause(dialled.failure), detail: dialled.failure.message };
     try {
       for (;;) {
         const status = await runContained(() => driver.status(), limit, 'status');

@@ -4,6 +4,7 @@
  * maps its own statuses onto the shared `EndpointState`, so that the platform, the pre-call test and
  * the admin screens speak one language whatever the hardware.
  */
+import type { AdapterFailure } from './contained';
 import type { AdapterInstance } from './sdk';
 
 /** What a room system is doing, whatever its vendor calls it. */
@@ -145,3 +146,6 @@ export class EndpointDriverError extends Error {
 
 /** The cause of any error thrown by a driver call ('protocol' for what is not an EndpointDriverError). */
 export const endpointFailureCause = (error: unknown): EndpointFailureCause => (error instanceof EndpointDriverError ? error.failure : 'protocol');
+
+/** The cause of a contained driver call's failure: 'timeout' when the host gave up, else the driver's. */
+export const driverCallFailureCause = (failure: AdapterFailure): EndpointFailureCause => (failure.kind === 'timeout' ? 'timeout' : endpointFailureCause(failure.cause));
