@@ -5,9 +5,10 @@ import * as adminOperations from './admin/operations';
 import * as bookingOperations from './booking/operations';
 import * as calendarOperations from './calendar/operations';
 import * as dashboardOperations from './dashboard/operations';
+import * as endpointOperations from './admin/endpoints/operations';
 import * as publicOperations from './operations';
 
-const operations = { ...publicOperations, ...adminOperations, ...bookingOperations, ...calendarOperations, ...dashboardOperations };
+const operations = { ...publicOperations, ...adminOperations, ...bookingOperations, ...calendarOperations, ...dashboardOperations, ...endpointOperations };
 
 const root = join(__dirname, '..', '..', '..');
 

@@ -79,6 +79,14 @@ import { surveyTokenKey } from './evaluation/survey-token';
 import { UnmetDemandRecorder } from './evaluation/unmet-demand';
 import { IncidentsResolver } from './incidents/incidents.resolver';
 import { IncidentsService } from './incidents/incidents.service';
+import { EndpointsResolver } from './endpoints/endpoints.resolver';
+import { EndpointsService } from './endpoints/endpoints.service';
+import { EndpointTest } from './preflight/endpoint-test';
+import { PreflightResolver } from './preflight/preflight.resolver';
+import { PreflightScheduler } from './preflight/preflight-scheduler';
+import { PreflightSettings } from './preflight/preflight-settings';
+import { DriverDialTestCall, TEST_CALL } from './preflight/test-call';
+import { MeetingDialIn } from './preflight/dial-in';
 
 export const API_CONFIG = Symbol('API_CONFIG');
 
@@ -198,6 +206,15 @@ export class AppModule {
         CoverageService,
         UnmetDemandRecorder,
         EvaluationResolver,
+        // Room hardware drivers and the pre-call test (issue 13).
+        PreflightSettings,
+        { provide: TEST_CALL, useClass: DriverDialTestCall },
+        EndpointTest,
+        EndpointsService,
+        EndpointsResolver,
+        PreflightScheduler,
+        PreflightResolver,
+        MeetingDialIn,
       ],
       exports: [SeedService],
     };

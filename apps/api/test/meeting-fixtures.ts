@@ -30,13 +30,13 @@ export async function meetingRoom(api: TestApi, slug = 'lannion-tregor-communaut
 export async function bookMeeting(
   api: TestApi,
   room: { roomId: string; pointId: string },
-  options: { weeksAhead?: number; hour?: number; minute?: number; minutes?: number; headers?: Record<string, string>; title?: string } = {},
+  options: { weeksAhead?: number; hour?: number; minute?: number; minutes?: number; headers?: Record<string, string>; title?: string; otherRooms?: { roomId: string }[] } = {},
 ): Promise<BookedMeeting> {
   const start = nextWeekdayAt(3, options.hour ?? 10, options.minute ?? 0, 7 * (options.weeksAhead ?? 1));
   const end = plusMinutes(start, options.minutes ?? 60);
   const res = await api.gql<{ book: { accessToken: string; reservation: { id: string; status: string } } }>(
     BOOK,
-    { input: bookingInput([room.roomId], start, end, options.title ? { title: options.title } : {}) },
+    { input: bookingInput([room.roomId, ...(options.otherRooms ?? []).map((r) => r.roomId)], start, end, options.title ? { title: options.title } : {}) },
     options.headers,
   );
   if (res.data?.book.reservation.status !== 'CONFIRMED') throw new Error(`booking failed: ${JSON.stringify(res.errors ?? res.data)}`);

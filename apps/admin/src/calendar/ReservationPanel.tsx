@@ -7,6 +7,7 @@ import type { CalendarReservation } from './ReservationsCalendarPage';
 import { type CalendarMessageKey, useCalendarI18n } from './messages';
 import { APPROVE_RESERVATION, CANCEL_RESERVATION, EXTEND_RESERVATION, REJECT_RESERVATION } from './operations';
 import { extensionChoices } from './week';
+import { causeName } from '../admin/endpoints/messages';
 
 type Mode = 'view' | 'reject' | 'cancel' | 'extend';
 interface Errors {
@@ -141,6 +142,26 @@ export function ReservationPanel({ reservation: r, timeZone, onClose, onChanged,
         <dd>{bt(`purpose.${r.purpose}` as BookingMessageKey)}</dd>
         <dt>{t('detail.participants')}</dt>
         <dd>{room?.expectedParticipants ?? t('detail.unknown')}</dd>
+        {r.preflight.length > 0 && (
+          <>
+            <dt>{t('detail.preflight')}</dt>
+            <dd>
+              <ul className="preflight-results" data-testid="panel-preflight">
+                {r.preflight.map((p) => (
+                  <li key={p.endpointId} className={`preflight-${p.outcome}`}>
+                    {t('preflight.line', {
+                      endpoint: p.endpointName,
+                      room: p.roomName,
+                      outcome: t(`preflight.outcome.${p.outcome}` as CalendarMessageKey),
+                      cause: p.cause ? ` (${causeName(lang, p.cause)})` : '',
+                      round: t(`preflight.round.${p.round}` as CalendarMessageKey),
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
       </dl>
 
       {errors.general && (

@@ -38,6 +38,10 @@ interface Props {
  * One room's week: a column per day with its bookings (buttons that open the details) and the host's
  * blocks, placed by wall-clock time. On a phone the columns become a list of days.
  */
+/** The worst outcome of a reservation's room tests (failed > warning > ok). */
+export const worstPreflight = (results: readonly { outcome: string }[]): 'ok' | 'warning' | 'failed' =>
+  results.some((p) => p.outcome === 'failed') ? 'failed' : results.some((p) => p.outcome === 'warning') ? 'warning' : 'ok';
+
 export function WeekGrid({ monday, timeZone, roomName, reservations, blocks, selectedId, onSelect }: Props) {
   const { t, lang } = useCalendarI18n();
   const items: Item[] = [
@@ -82,7 +86,7 @@ export function WeekGrid({ monday, timeZone, roomName, reservations, blocks, sel
                 <li key={`r-${r.id}`} className="event-slot" style={style}>
                   <button
                     type="button"
-                    className={`event status-${r.status.toLowerCase()}${selectedId === r.id ? ' selected' : ''}`}
+                    className={`event status-${r.status.toLowerCase()}${r.preflight.length ? ` preflight-${worstPreflight(r.preflight)}` : ''}${selectedId === r.id ? ' selected' : ''}`}
                     aria-pressed={selectedId === r.id}
                     onClick={() => onSelect(r.id)}
                     data-testid="calendar-event"
@@ -94,6 +98,12 @@ export function WeekGrid({ monday, timeZone, roomName, reservations, blocks, sel
                       {time}
                     </span>{' '}
                     <span className="event-status">{t(`status.${r.status}` as CalendarMessageKey)}</span> <span className="event-title">{r.title}</span>
+                    {r.preflight.length > 0 && (
+                      <span className={`event-preflight preflight-${worstPreflight(r.preflight)}`} data-testid="event-preflight">
+                        {' '}
+                        {t(`preflight.badge.${worstPreflight(r.preflight)}` as CalendarMessageKey)}
+                      </span>
+                    )}
                   </button>
                 </li>
               );

@@ -72,6 +72,15 @@ export const POINT_CALENDAR: Operation<PointCalendarQuery, PointCalendarQueryVar
           heldUntil
           expectedParticipants
         }
+        preflight {
+          endpointId
+          endpointName
+          roomName
+          round
+          outcome
+          cause
+          finishedAt
+        }
       }
       hostBlocks {
         id

@@ -98,6 +98,11 @@ export type HostSiteType =
   | 'SCHOOL'
   | 'TOWN_HALL';
 
+/** warning: worth a look, the meeting can go on; failure: something did not work. */
+export type IncidentSeverity =
+  | 'FAILURE'
+  | 'WARNING';
+
 /** SCHEDULED: not open yet (or awaiting approval); OPEN: joinable now; CLOSED: over; CANCELLED. */
 export type MeetingStatus =
   | 'CANCELLED'
@@ -384,6 +389,35 @@ export type WeeklyRuleInput = {
   weekday: number;
 };
 
+export type AdminEndpointsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AdminEndpointsQuery = { point: { id: string, timeZone: string, rooms: Array<{ id: string, name: string, endpoints: Array<{ id: string, name: string, kind: EndpointKind, protocol: EndpointProtocol, vendor: string | null, model: string | null, sipUri: string | null, adapterId: string | null, adapterConfig: unknown, secretNames: Array<string>, driver: { id: string, displayName: string, capabilities: Array<string> } | null, liveStatus: { state: string, callRemote: string | null, cameraOn: boolean | null, microphoneMuted: boolean | null, vendorState: string | null, detail: string | null, at: string, peripherals: Array<{ name: string, type: string, connected: boolean }> } | null, lastTest: { id: string, round: string, outcome: string, cause: string | null, detail: string | null, finishedAt: string } | null }> | null }> }, adapters: Array<{ id: string, kind: string, displayName: string, version: string, configSchema: unknown }>, incidents: { edges: Array<{ node: { id: string, kind: string, severity: IncidentSeverity, cause: string, detail: string, endpointId: string | null, openedAt: string, resolvedAt: string | null, resolution: string | null } }> } };
+
+export type TestEndpointNowMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TestEndpointNowMutation = { testEndpointNow: { id: string, round: string, outcome: string, cause: string | null, detail: string | null, finishedAt: string, checks: Array<{ id: string, outcome: string, cause: string | null, detail: string | null }> } };
+
+export type RefreshEndpointStatusMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RefreshEndpointStatusMutation = { refreshEndpointStatus: { state: string } | null };
+
+export type SetEndpointDriverMutationVariables = Exact<{
+  id: string | number;
+  input: EndpointInput;
+}>;
+
+
+export type SetEndpointDriverMutation = { updateEndpoint: { id: string, adapterId: string | null } };
+
 export type LoginMutationVariables = Exact<{
   email: string;
   password: string;
@@ -611,7 +645,7 @@ export type PointCalendarQueryVariables = Exact<{
 }>;
 
 
-export type PointCalendarQuery = { pointCalendar: { reservations: Array<{ id: string, reference: string, title: string, status: ReservationStatus, statusReason: string | null, start: string, end: string, sequence: number, requesterCategory: RequesterCategory, purpose: Purpose, inTerritory: boolean, organiser: { name: string, email: string, phone: string | null, postcode: string | null }, rooms: Array<{ roomId: string, roomName: string, pointId: string, heldFrom: string, heldUntil: string, expectedParticipants: number | null }> }>, hostBlocks: Array<{ id: string, roomId: string, start: string, end: string, summary: string | null }> } };
+export type PointCalendarQuery = { pointCalendar: { reservations: Array<{ id: string, reference: string, title: string, status: ReservationStatus, statusReason: string | null, start: string, end: string, sequence: number, requesterCategory: RequesterCategory, purpose: Purpose, inTerritory: boolean, organiser: { name: string, email: string, phone: string | null, postcode: string | null }, rooms: Array<{ roomId: string, roomName: string, pointId: string, heldFrom: string, heldUntil: string, expectedParticipants: number | null }>, preflight: Array<{ endpointId: string, endpointName: string, roomName: string, round: string, outcome: string, cause: string | null, finishedAt: string }> }>, hostBlocks: Array<{ id: string, roomId: string, start: string, end: string, summary: string | null }> } };
 
 export type ApproveReservationMutationVariables = Exact<{
   id: string | number;

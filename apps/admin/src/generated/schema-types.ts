@@ -273,8 +273,14 @@ export type Endpoint = {
   /** Non-secret adapter configuration. */
   adapterConfig: Scalars['JSON']['output'];
   adapterId?: Maybe<Scalars['String']['output']>;
+  /** Null when no driver of kind endpoint is configured or installed. */
+  driver?: Maybe<EndpointDriver>;
   id: Scalars['ID']['output'];
   kind: EndpointKind;
+  /** The latest test (pre-call round or test now). */
+  lastTest?: Maybe<PreflightResult>;
+  /** Null until the driver reported once. */
+  liveStatus?: Maybe<EndpointLiveStatus>;
   model?: Maybe<Scalars['String']['output']>;
   name: Scalars['String']['output'];
   protocol: EndpointProtocol;
@@ -282,7 +288,23 @@ export type Endpoint = {
   /** Names of the secrets that are set (values are write-only). */
   secretNames: Array<Scalars['String']['output']>;
   sipUri?: Maybe<Scalars['String']['output']>;
+  /** Its tests, newest first. */
+  tests: Array<PreflightResult>;
   vendor?: Maybe<Scalars['String']['output']>;
+};
+
+
+export type EndpointTestsArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+/** The adapter driving a room system. */
+export type EndpointDriver = {
+  __typename?: 'EndpointDriver';
+  capabilities: Array<Scalars['String']['output']>;
+  displayName: Scalars['String']['output'];
+  id: Scalars['String']['output'];
+  version: Scalars['String']['output'];
 };
 
 export type EndpointInput = {
@@ -302,6 +324,28 @@ export type EndpointKind =
   | 'PHONE'
   | 'ROOM_SYSTEM'
   | 'SOFT_CLIENT';
+
+/** What the room system’s driver last reported. */
+export type EndpointLiveStatus = {
+  __typename?: 'EndpointLiveStatus';
+  at: Scalars['DateTime']['output'];
+  callRemote?: Maybe<Scalars['String']['output']>;
+  cameraOn?: Maybe<Scalars['Boolean']['output']>;
+  detail?: Maybe<Scalars['String']['output']>;
+  microphoneMuted?: Maybe<Scalars['Boolean']['output']>;
+  peripherals: Array<EndpointPeripheral>;
+  /** idle, in-call, connecting, standby, offline or error (the shared enum every driver maps onto). */
+  state: Scalars['String']['output'];
+  /** The vendor’s own word for the state. */
+  vendorState?: Maybe<Scalars['String']['output']>;
+};
+
+export type EndpointPeripheral = {
+  __typename?: 'EndpointPeripheral';
+  connected: Scalars['Boolean']['output'];
+  name: Scalars['String']['output'];
+  type: Scalars['String']['output'];
+};
 
 export type EndpointProtocol =
   | 'H323'
@@ -741,6 +785,8 @@ export type Mutation = {
   rebuildMeetingRecords: Scalars['Int']['output'];
   /** After its start, the host records that the meeting took place (COMPLETED) or that nobody came (NO_SHOW). */
   recordReservationOutcome: Reservation;
+  /** Reads the room system’s status from its driver now. */
+  refreshEndpointStatus?: Maybe<EndpointLiveStatus>;
   rejectReservation: Reservation;
   /** Frees a host block (an imported one comes back at the next import of its calendar). */
   removeHostBlock: Scalars['Boolean']['output'];
@@ -759,6 +805,8 @@ export type Mutation = {
   setOpeningHours: Point;
   /** Answers a survey, once per link (CONFLICT the second time). */
   submitSurvey: SurveyView;
+  /** “Tester maintenant”: runs the pre-call test of one room system now (operators of its point). */
+  testEndpointNow: PreflightResult;
   /** Removes a binding; its adapter instance is disposed on every API process. */
   unbindAdapter: Scalars['Boolean']['output'];
   updateEndpoint: Endpoint;
@@ -906,6 +954,11 @@ export type MutationRecordReservationOutcomeArgs = {
 };
 
 
+export type MutationRefreshEndpointStatusArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationRejectReservationArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
@@ -964,6 +1017,11 @@ export type MutationSetOpeningHoursArgs = {
 export type MutationSubmitSurveyArgs = {
   input: SurveyAnswerInput;
   token: Scalars['String']['input'];
+};
+
+
+export type MutationTestEndpointNowArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1281,6 +1339,40 @@ export type PointTariffs = {
   /** The point’s own list, else its organisation’s; null: no tariff published. */
   priceList?: Maybe<PriceListView>;
   upcoming: Array<PriceListVersionView>;
+};
+
+/** One step of a room system’s pre-call test. */
+export type PreflightCheck = {
+  __typename?: 'PreflightCheck';
+  cause?: Maybe<Scalars['String']['output']>;
+  detail?: Maybe<Scalars['String']['output']>;
+  /** 'reachable', 'wake', a diagnostics finding ('camera-connection'…), 'camera', 'microphone', 'peripherals', 'test-call'. */
+  id: Scalars['String']['output'];
+  /** Measured figures, e.g. { connectMs }. */
+  measures?: Maybe<Scalars['JSON']['output']>;
+  /** ok, warning, failed or skipped. */
+  outcome: Scalars['String']['output'];
+};
+
+/** A room system’s pre-call test: ok, warning or failed with its cause. */
+export type PreflightResult = {
+  __typename?: 'PreflightResult';
+  /** Machine-readable cause: 'offline', 'auth-failed', 'diagnostics-warning', 'call-failed', … */
+  cause?: Maybe<Scalars['String']['output']>;
+  checks: Array<PreflightCheck>;
+  detail?: Maybe<Scalars['String']['output']>;
+  endpointId: Scalars['ID']['output'];
+  endpointName: Scalars['String']['output'];
+  finishedAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** ok, warning or failed. */
+  outcome: Scalars['String']['output'];
+  reservationId?: Maybe<Scalars['ID']['output']>;
+  roomId: Scalars['ID']['output'];
+  roomName: Scalars['String']['output'];
+  /** 'first' (T-30), 'second' (T-15) or 'manual' (test now). */
+  round: Scalars['String']['output'];
+  startedAt: Scalars['DateTime']['output'];
 };
 
 export type PriceListVersionInput = {
@@ -1679,6 +1771,8 @@ export type Reservation = {
   inTerritory: Scalars['Boolean']['output'];
   organiser: ReservationOrganiser;
   participants: Array<ReservationParticipant>;
+  /** The latest pre-call test of each room system of its rooms (T-30, then T-15); empty before. */
+  preflight: Array<PreflightResult>;
   purpose: Purpose;
   /** Human reference, e.g. MLG-0000042. */
   reference: Scalars['String']['output'];

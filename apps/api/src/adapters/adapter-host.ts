@@ -10,6 +10,8 @@ import {
   type BridgeHost,
   type ConciergeAdapter,
   type DomainEvent,
+  type EndpointAdapter,
+  type EndpointStatus,
   type HttpClient,
   runContained,
   validateAdapterConfig,
@@ -21,10 +23,10 @@ import { OutboxRelay } from '../events/outbox-relay';
 import { PgNotifications } from '../events/pg-notifications';
 import { SECRET_BOX } from '../points/points.service';
 import { AdapterBinding } from './adapter-binding.entity';
-import { ADAPTER_REGISTRY, type AdapterRegistry } from './adapter-registry';
+import { ADAPTER_REGISTRY, type AdapterRegistry, BINDINGS_CHANNEL, ENDPOINT_BINDING_PREFIX } from './adapter-registry';
 
-/** NOTIFY channel: a binding id whose row changed (bound, unbound), for every process to reload it. */
-export const BINDINGS_CHANNEL = 'maillage_bindings';
+export { BINDINGS_CHANNEL } from './adapter-registry';
+
 const PREFIX = 'adapter:';
 const HEALTH_TIMEOUT_MS = 2000;
 
@@ -41,6 +43,18 @@ export interface LoadedBinding {
   /** Null when init succeeded. */
   initError: string | null;
 }
+
+/** An endpoint's driver loaded in this process (the endpoint row is its binding). */
+export interface LoadedEndpoint {
+  endpointId: string;
+  definition: AnyAdapterDefinition;
+  instance: EndpointAdapter;
+  initError: string | null;
+  unsubscribe?: () => void;
+}
+
+/** What a context is built from: a point's binding, or an endpoint's adapter columns. */
+type BindingSource = Pick<AdapterBinding, 'id' | 'config' | 'secrets'>;
 
 /** Does an event concern a point? `pointIds`, `rooms[].pointId` or `pointId` of its payload. */
 export function concernsPoint(event: DomainEvent, pointId: string): boolean {
@@ -75,6 +89,8 @@ function httpClient(limitMs: number): HttpClient {
 export class AdapterHost implements SubscriberSource, OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('AdapterHost');
   private readonly loaded = new Map<string, Promise<LoadedBinding | undefined>>();
+  private readonly endpoints = new Map<string, Promise<LoadedEndpoint | undefined>>();
+  private endpointStatusSink?: (endpointId: string, status: EndpointStatus) => void;
   private stopped = false;
 
   constructor(
@@ -89,7 +105,7 @@ export class AdapterHost implements SubscriberSource, OnModuleInit, OnApplicatio
 
   onModuleInit(): void {
     this.subscribers.addSource(this);
-    this.notifications.on(BINDINGS_CHANNEL, (id) => void this.reload(id));
+    this.notifications.on(BINDINGS_CHANNEL, (id) => void (id.startsWith(ENDPOINT_BINDING_PREFIX) ? this.reloadEndpoint(id.slice(ENDPOINT_BINDING_PREFIX.length)) : this.reload(id)));
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -102,7 +118,9 @@ export class AdapterHost implements SubscriberSource, OnModuleInit, OnApplicatio
     this.stopped = true;
     const all = [...this.loaded.values()];
     this.loaded.clear();
-    await Promise.all(all.map(async (p) => this.dispose(await p)));
+    const endpoints = [...this.endpoints.values()];
+    this.endpoints.clear();
+    await Promise.all([...all.map(async (p) => this.dispose(await p)), ...endpoints.map(async (p) => this.disposeEndpoint(await p))]);
   }
 
   // ---- SubscriberSource -----------------------------------------------------------------------
@@ -182,6 +200,75 @@ export class AdapterHost implements SubscriberSource, OnModuleInit, OnApplicatio
     return { loaded, receiveWebhook: instance.receiveWebhook.bind(instance) };
   }
 
+  // ---- endpoint bindings (a room system's driver: adapter id, configuration and sealed secrets on the endpoint row) ----
+
+  /** Receives every status an endpoint driver pushes (the endpoints service records it). */
+  onEndpointStatus(sink: (endpointId: string, status: EndpointStatus) => void): void {
+    this.endpointStatusSink = sink;
+  }
+
+  /** The endpoint's driver (loaded and initialised when needed); undefined without a driver of kind 'endpoint'. */
+  endpoint(endpointId: string): Promise<LoadedEndpoint | undefined> {
+    let entry = this.endpoints.get(endpointId);
+    if (!entry) {
+      entry = this.loadEndpoint(endpointId).catch((error: unknown) => {
+        this.log.error(`loading the driver of endpoint ${endpointId} failed: ${message(error)}`);
+        return undefined;
+      });
+      this.endpoints.set(endpointId, entry);
+      const settled = entry;
+      void settled.then((l) => {
+        if (!l && this.endpoints.get(endpointId) === settled) this.endpoints.delete(endpointId);
+      });
+    }
+    return entry;
+  }
+
+  /** Drops this process's driver of an endpoint (disposed) and loads it again from the database (its status events flow at once). */
+  async reloadEndpoint(endpointId: string): Promise<void> {
+    const entry = this.endpoints.get(endpointId);
+    this.endpoints.delete(endpointId);
+    if (entry) await this.disposeEndpoint(await entry);
+    if (!this.stopped) await this.endpoint(endpointId);
+  }
+
+  /** Initialises a driver whose init failed before (the device may be back); true when it is ready. */
+  async ensureEndpointReady(loaded: LoadedEndpoint): Promise<boolean> {
+    if (!loaded.initError) return true;
+    const result = await runContained(() => loaded.instance.init(), this.relay.settings.callTimeoutMs, `${loaded.definition.manifest.id}.init`);
+    loaded.initError = result.ok ? null : `${result.failure.kind}: ${result.failure.message}`;
+    return !loaded.initError;
+  }
+
+  private async loadEndpoint(endpointId: string): Promise<LoadedEndpoint | undefined> {
+    if (!/^[0-9a-f-]{36}$/i.test(endpointId)) return undefined;
+    const [row]: { id: string; adapter_id: string | null; adapter_config: Record<string, unknown>; adapter_secrets: string | null }[] = await this.db.query(
+      `SELECT id, adapter_id, adapter_config, adapter_secrets FROM endpoint WHERE id = $1`,
+      [endpointId],
+    );
+    const definition = row?.adapter_id ? this.registry.get(row.adapter_id) : undefined;
+    if (!row || !definition || definition.manifest.kind !== 'endpoint') return undefined;
+    const instance = definition.create(this.context({ id: row.id, config: row.adapter_config, secrets: row.adapter_secrets }, definition)) as EndpointAdapter;
+    const loaded: LoadedEndpoint = { endpointId, definition, instance, initError: 'not initialised' };
+    await this.ensureEndpointReady(loaded);
+    if (loaded.initError) this.log.warn(`endpoint ${endpointId} (${definition.manifest.id}) init failed: ${loaded.initError}`);
+    if (typeof instance.onStatusChange === 'function') {
+      try {
+        loaded.unsubscribe = instance.onStatusChange((status) => this.endpointStatusSink?.(endpointId, status));
+      } catch (error) {
+        this.log.warn(`endpoint ${endpointId}: onStatusChange threw: ${message(error)}`);
+      }
+    }
+    return loaded;
+  }
+
+  private async disposeEndpoint(loaded: LoadedEndpoint | undefined): Promise<void> {
+    if (!loaded) return;
+    loaded.unsubscribe?.();
+    const result = await runContained(() => loaded.instance.dispose(), this.relay.settings.callTimeoutMs, `${loaded.definition.manifest.id}.dispose`);
+    if (!result.ok) this.log.warn(`endpoint ${loaded.endpointId} dispose ${result.failure.kind}: ${result.failure.message}`);
+  }
+
   private async load(bindingId: string): Promise<LoadedBinding | undefined> {
     if (!/^[0-9a-f-]{36}$/i.test(bindingId)) return undefined;
     const binding = await this.db.getRepository(AdapterBinding).findOneBy({ id: bindingId });
@@ -217,7 +304,7 @@ export class AdapterHost implements SubscriberSource, OnModuleInit, OnApplicatio
     if (!result.ok) this.log.warn(`binding ${loaded.binding.id} dispose ${result.failure.kind}: ${result.failure.message}`);
   }
 
-  private context(binding: AdapterBinding, definition: AnyAdapterDefinition): AdapterContext {
+  private context(binding: BindingSource, definition: AnyAdapterDefinition): AdapterContext {
     const secrets = binding.secrets ? this.box.open(binding.secrets) : {};
     const logger = new Logger(`adapter:${definition.manifest.id}:${binding.id.slice(0, 8)}`);
     const subscriber = subscriberOf(binding.id);

@@ -1,5 +1,10 @@
 import type { AnyAdapterDefinition } from '@maillage/core';
 
+/** NOTIFY channel: a binding id whose row changed (bound, unbound), or `endpoint:<id>` for an endpoint's driver, for every process to reload it. */
+export const BINDINGS_CHANNEL = 'maillage_bindings';
+/** NOTIFY payload prefix on BINDINGS_CHANNEL for an endpoint whose driver changed. */
+export const ENDPOINT_BINDING_PREFIX = 'endpoint:';
+
 /** Nest token of the adapters this API can bind, by manifest id. */
 export const ADAPTER_REGISTRY = Symbol('ADAPTER_REGISTRY');
 export type AdapterRegistry = ReadonlyMap<string, AnyAdapterDefinition>;

@@ -1,6 +1,6 @@
 /**
  * A MeetingRecord from the state of record of one reservation: a pure function of that state, so the
- * event handler, a replay and a rebuild all write the same row (docs/adr/0008-impact-methodology.md).
+ * event handler, a replay and a rebuild all write the same row (docs/adr/0008-impact-methodology-and-meeting-records.md).
  *
  * Participants by kind: in the room = the organiser's survey answer, else the rooms' expected
  * participants; browser guests = distinct attendance participants on the browser channel; SIP

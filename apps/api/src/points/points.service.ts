@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { invalidInput, notFound, type OpeningSchedule, validateSchedule } from '@maillage/core';
@@ -12,6 +12,8 @@ import type { CreatePointInput, EndpointInput, RoomInput, UpdatePointInput, Upda
 import { Endpoint } from './endpoint.entity';
 import { Point } from './point.entity';
 import { Room } from './room.entity';
+import { ADAPTER_REGISTRY, type AdapterRegistry, BINDINGS_CHANNEL, ENDPOINT_BINDING_PREFIX } from '../adapters/adapter-registry';
+import { checkEndpointDriver } from '../endpoints/endpoint-driver-config';
 
 export const SECRET_BOX = Symbol('SECRET_BOX');
 
@@ -37,6 +39,7 @@ export class PointsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(SECRET_BOX) private readonly secrets: SecretBox,
+    @Optional() @Inject(ADAPTER_REGISTRY) private readonly registry?: AdapterRegistry,
   ) {}
 
   async create(actor: Actor, input: CreatePointInput): Promise<Point> {
@@ -123,8 +126,11 @@ export class PointsService {
       endpoint.adapterSecrets = this.secrets.seal(adapterSecrets);
       endpoint.secretNames = Object.keys(adapterSecrets).sort();
     }
-    Object.assign(endpoint, defined(fields), adapterConfig !== undefined ? { adapterConfig } : {});
+    const adapterId = fields.adapterId !== undefined ? fields.adapterId : endpoint.adapterId; // null: no driver any more
+    const driverConfig = adapterId && this.registry ? checkEndpointDriver(this.registry, adapterId, adapterConfig ?? endpoint.adapterConfig ?? {}, adapterSecrets) : adapterConfig;
+    Object.assign(endpoint, defined(fields), driverConfig !== undefined ? { adapterConfig: driverConfig } : {});
     const saved = await em.getRepository(Endpoint).save(endpoint);
+    await em.query(`SELECT pg_notify($1, $2)`, [BINDINGS_CHANNEL, `${ENDPOINT_BINDING_PREFIX}${saved.id}`]);
     await audit(em, actor, 'endpoint.saved', 'endpoint', saved.id, { roomId: saved.roomId, secretNames: saved.secretNames });
     return saved;
   }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { appendEventOnce } from '../events/outbox';
 import { OutboxRelay } from '../events/outbox-relay';
+import { Poller } from '../common/poller';
 import { loadRoomContexts } from './booking-context';
 import { reservationEventPayload } from './reservation-event-payload';
 import { Reservation, ReservationStatus, RoomSlot } from './reservation.entity';
@@ -26,9 +27,7 @@ const positive = (value: string | undefined, fallback: number) => {
 export class ReminderScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('ReminderScheduler');
   readonly pollMs = positive(process.env.REMINDER_POLL_MS, 60_000);
-  private timer?: NodeJS.Timeout;
-  private running: Promise<number> | null = null;
-  private stopped = false;
+  private readonly poller = new Poller('reminder pass', this.pollMs, () => this.runOnce(), this.log);
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -36,25 +35,11 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnApplicationS
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.tick(), this.pollMs);
-    this.timer.unref();
-    this.tick();
+    this.poller.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
-  }
-
-  private tick(): void {
-    if (this.stopped || this.running) return;
-    this.running = this.runOnce()
-      .catch((error: unknown) => {
-        this.log.error(`reminder pass failed: ${error instanceof Error ? error.message : String(error)}`);
-        return 0;
-      })
-      .finally(() => (this.running = null));
+  onApplicationShutdown(): Promise<void> {
+    return this.poller.stop();
   }
 
   /** One pass: returns how many reminders it wrote (0 for those another pass or instance already wrote). */
@@ -68,7 +53,7 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnApplicationS
     );
     let written = 0;
     for (const { id } of due) {
-      if (this.stopped) break;
+      if (this.poller.isStopped) break;
       const wrote = await this.db.transaction(async (em) => {
         // Locked and read again: a cancellation or change racing the reminder wins or waits.
         const [r] = await em.getRepository(Reservation).find({ where: { id }, lock: { mode: 'pessimistic_write' } });

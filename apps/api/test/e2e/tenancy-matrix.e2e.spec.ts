@@ -145,7 +145,7 @@ describe('tenancy: who may do what on which organisation’s points', () => {
       expectData(await api.gql(UPDATE_POINT, { id: t.pointId, input: { fixedIp: org === 'A' ? '192.0.2.10' : '192.0.2.20', internalNotes: `Digicode ${org}: 4321` } }, as.networkAdmin));
       const res = await api.gql<{ addEndpoint: { id: string } }>(
         ADD_ENDPOINT,
-        { roomId: t.roomId, input: { name: `Codec salle ${org}`, kind: 'ROOM_SYSTEM', protocol: 'SIP', sipUri: `sip:salle-${org.toLowerCase()}@visio.example`, adapterId: 'cisco-room', adapterSecrets: SECRETS } },
+        { roomId: t.roomId, input: { name: `Codec salle ${org}`, kind: 'ROOM_SYSTEM', protocol: 'SIP', sipUri: `sip:salle-${org.toLowerCase()}@visio.example`, adapterSecrets: SECRETS } },
         as.networkAdmin,
       );
       endpointIds[org] = expectData(res).addEndpoint.id;
@@ -323,6 +323,8 @@ describe('tenancy: who may do what on which organisation’s points', () => {
       ['replayDeadLetters', `mutation { replayDeadLetters(subscriber: "relay") }`, () => ({})],
       ['closeMeeting', `mutation { closeMeeting(reservationId: "00000000-0000-4000-8000-000000000000") { status } }`, () => ({})],
       ['resolveIncident', `mutation { resolveIncident(id: "00000000-0000-4000-8000-000000000000", resolution: "Réparé") { id } }`, () => ({})],
+      ['testEndpointNow', `mutation($id: ID!) { testEndpointNow(id: $id) { id } }`, () => ({ id: endpointIds.A })],
+      ['refreshEndpointStatus', `mutation($id: ID!) { refreshEndpointStatus(id: $id) { state } }`, () => ({ id: endpointIds.A })],
     ];
 
     it.each(mutations)('%s → UNAUTHENTICATED, nothing written', async (name, query, variables) => {

@@ -7,10 +7,11 @@
  */
 import { createHash } from 'node:crypto';
 import { DomainError, MemoryIdempotencyStore, vtimezone, vtimezoneGenerator } from '@maillage/core';
-import type { AdapterContext, AdapterDefinition, AdapterHealth, AdapterManifest, DomainEvent, EventName, IdempotencyStore, NotificationAdapter, ReservationEventPayload } from '@maillage/core';
+import type { AdapterContext, AdapterDefinition, AdapterHealth, AdapterManifest, DomainEvent, EventName, IdempotencyStore, MeetingPreflightPayload, NotificationAdapter, ReservationEventPayload } from '@maillage/core';
 import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
 import nodemailer, { type Transporter } from 'nodemailer';
+import { checkPreflightPayload, preflightMail } from './preflight-mail';
 
 /** The binding's configuration (the password is a secret, read from `context.secrets`). */
 export type SmtpConfig = {
@@ -29,8 +30,8 @@ export type SmtpConfig = {
 
 const RESERVATION_EVENTS = ['reservation.confirmed', 'reservation.changed', 'reservation.extended', 'reservation.reminder', 'reservation.cancelled', 'reservation.rejected'] as const satisfies readonly EventName[];
 type SubscribedEvent = (typeof RESERVATION_EVENTS)[number];
-/** After a meeting that took place: the satisfaction survey's link (issue 12), a plain e-mail. */
-const SUBSCRIBED = [...RESERVATION_EVENTS, 'survey.requested'] as const satisfies readonly EventName[];
+/** After a meeting that took place: the satisfaction survey's link (issue 12), a plain e-mail; and the pre-call test's result, to the host (preflight-mail.ts). */
+const SUBSCRIBED = [...RESERVATION_EVENTS, 'survey.requested', 'meeting.preflight'] as const satisfies readonly EventName[];
 
 export const NOTIFICATION_SMTP_MANIFEST: AdapterManifest = {
   id: 'notification-smtp',
@@ -216,6 +217,7 @@ export class NotificationSmtpAdapter implements NotificationAdapter {
 
   private async handleOnce(event: DomainEvent): Promise<void> {
     if (event.name === 'survey.requested') return this.sendSurvey(event as DomainEvent<'survey.requested'>);
+    if (event.name === 'meeting.preflight') return this.sendPreflight(event as DomainEvent<'meeting.preflight'>);
     if (!isReservationEvent(event.name)) {
       this.context.logger.warn('notification-smtp: event not subscribed, ignored', { name: event.name, id: event.id });
       return;
@@ -261,6 +263,19 @@ export class NotificationSmtpAdapter implements NotificationAdapter {
     const { messageId } = await this.notify({ to: p.organiser.email, subject: `Votre avis sur la réunion : ${p.title} (${p.reference})`, text, messageId: stableId });
     await this.store.remember(event.idempotencyKey);
     this.context.logger.info('notification-smtp: survey sent', { eventId: event.id, reservationId: p.reservationId, messageId });
+  }
+
+  /** The pre-call test's result to the host, when the scheduler says to write (`notifyHost`). */
+  private async sendPreflight(event: DomainEvent<'meeting.preflight'>): Promise<void> {
+    const payload = event.payload as Partial<MeetingPreflightPayload>;
+    checkPreflightPayload(payload);
+    if (!payload.notifyHost || (await this.store.seen(event.idempotencyKey))) return;
+    const zone = vtimezone(payload.timeZone) ? payload.timeZone : FALLBACK_ZONE;
+    const { subject, text } = preflightMail(payload, zone);
+    const stableId = `<${createHash('sha256').update(event.idempotencyKey).digest('hex').slice(0, 32)}@maillage>`;
+    await this.notify({ to: payload.organiser.email, subject, text, messageId: stableId });
+    await this.store.remember(event.idempotencyKey);
+    this.context.logger.info('notification-smtp: pre-call test sent', { eventId: event.id, reservationId: payload.reservationId, outcome: payload.outcome });
   }
 
   async notify(message: OutgoingMessage): Promise<{ messageId: string }> {

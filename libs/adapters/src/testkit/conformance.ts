@@ -7,6 +7,7 @@
 import { DomainError, MemoryIdempotencyStore, manifestProblems, runContained, validateAdapterConfig } from '@maillage/core';
 import type { AdapterContext, AdapterDefinition, AdapterInstance, Contained, DomainEvent, IdempotencyStore } from '@maillage/core';
 import { createTestContext } from './test-context';
+import { ENDPOINT_CONFORMANCE_CHECKS, endpointChecks, type EndpointConformanceOptions } from './endpoint-checks';
 
 export const CONFORMANCE_CHECKS = [
   { id: 'manifest', title: 'has a valid manifest (kebab-case id, semver, known kind, JSON Schema config, known events)' },
@@ -18,6 +19,7 @@ export const CONFORMANCE_CHECKS = [
   { id: 'handles-subscribed-events', title: 'has a handle method when it subscribes to events' },
   { id: 'duplicate-events-once', title: 'acts once on an event delivered twice (same idempotency key), also after a restart' },
   { id: 'errors-contained', title: 'settles within the time-out on a malformed event and an unreachable vendor, without unhandled rejections' },
+  ...ENDPOINT_CONFORMANCE_CHECKS,
 ] as const;
 
 export type ConformanceCheckId = (typeof CONFORMANCE_CHECKS)[number]['id'];
@@ -57,6 +59,8 @@ export interface ConformanceOptions<Config> {
   duplicates?: { event: DomainEvent; effects(): number | Promise<number> };
   /** A valid configuration pointing at a vendor that does not answer (closed port): calls must fail within the time-out, not hang. */
   unreachableConfig?: Config;
+  /** Endpoint kind: what the room-system checks need (the address to dial). */
+  endpoint?: EndpointConformanceOptions;
   /** Time-out of every adapter call, ms (default 5 000). */
   timeoutMs?: number;
 }
@@ -240,6 +244,21 @@ export async function checkConformance<Config, Instance extends AdapterInstance>
       if (unhandled.length > 0) return fail(`unhandled rejection: ${unhandled.map((r) => (r instanceof Error ? r.message : String(r))).join('; ')}`);
       return pass(notes.join('; ') || undefined);
     },
+
+    ...endpointChecks({
+      manifest,
+      validConfig: options.validConfig,
+      unreachableConfig: options.unreachableConfig,
+      endpoint: options.endpoint,
+      call,
+      started: async (config) => {
+        const created = await create(config);
+        if (!created.ok) return created;
+        const instance = created.value;
+        const init = await call('init', () => instance.init());
+        return init.ok ? { ok: true, value: instance, elapsedMs: init.elapsedMs } : init;
+      },
+    }),
   };
 
   const results: ConformanceCheckResult[] = [];

@@ -1,2 +1,3 @@
 export * from './conformance';
 export * from './test-context';
+export * from './endpoint-checks';

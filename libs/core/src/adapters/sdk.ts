@@ -150,15 +150,8 @@ export interface ConferencingAdapter extends AdapterInstance {
   joinInfo(bridgeId: string, participant: { name: string; role: 'room' | 'guest' | 'host' }): Promise<JoinInfo>;
 }
 
-export type EndpointStatus = 'idle' | 'in-call' | 'asleep' | 'offline' | 'error';
-
-export interface EndpointAdapter extends AdapterInstance {
-  wake(): Promise<void>;
-  dial(uri: string): Promise<void>;
-  hangUp(): Promise<void>;
-  status(): Promise<EndpointStatus>;
-  selfTest(): Promise<{ ok: boolean; detail?: string }>;
-}
+/** The endpoint (room hardware) kind: `EndpointAdapter`, `EndpointStatus` and the shared `EndpointState` live in endpoint-kind.ts. */
+export type { EndpointAdapter, EndpointStatus } from './endpoint-kind';
 
 export type ConciergeCallStatus = 'scheduled' | 'tested' | 'in-progress' | 'completed' | 'failed' | 'cancelled';
 

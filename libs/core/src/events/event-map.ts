@@ -2,6 +2,8 @@
  * Every event of the platform: one map from event name to payload type, checked by the compiler.
  * Payloads are JSON (ISO instants as strings) because they travel through the outbox table.
  */
+import type { EndpointState } from '../adapters/endpoint-kind';
+
 export type ReservationStatus = 'REQUESTED' | 'CONFIRMED' | 'REJECTED' | 'CANCELLED' | 'COMPLETED' | 'NO_SHOW';
 
 export interface ReservationEventPayload {
@@ -133,6 +135,51 @@ export interface SurveySubmittedPayload {
   satisfaction: number;
 }
 
+/** One room system's result in a pre-call test. */
+export interface PreflightRoomResult {
+  endpointId: string;
+  endpointName: string;
+  roomId: string;
+  roomName: string;
+  pointId: string;
+  pointName: string;
+  outcome: 'ok' | 'warning' | 'failed';
+  /** Machine-readable cause when not ok ('offline', 'auth-failed', 'diagnostics-warning', 'call-failed', …). */
+  cause: string | null;
+  detail: string | null;
+}
+
+/**
+ * The pre-call test of a reservation's rooms (T-30 `first`, T-15 `second`, or `manual`), with the
+ * organiser for the e-mail; `notifyHost` tells notification adapters whether to write to them
+ * (the first round always, the second when the result is not ok or changed).
+ */
+export interface MeetingPreflightPayload {
+  reservationId: string;
+  reference: string;
+  title: string;
+  start: string;
+  end: string;
+  timeZone: string;
+  organiser: { name: string; email: string };
+  pointIds: string[];
+  round: 'first' | 'second';
+  outcome: 'ok' | 'warning' | 'failed';
+  results: PreflightRoomResult[];
+  notifyHost: boolean;
+}
+
+/** A room system's status changed (its driver pushed it or a poll saw it). */
+export interface EndpointStatusChangedPayload {
+  endpointId: string;
+  roomId: string;
+  pointId: string;
+  adapterId: string;
+  state: EndpointState;
+  previousState: EndpointState | null;
+  at: string;
+}
+
 export interface EventMap {
   'reservation.requested': ReservationEventPayload;
   'reservation.confirmed': ReservationEventPayload;
@@ -157,6 +204,9 @@ export interface EventMap {
   'incident.resolved': IncidentPayload;
   'survey.requested': SurveyRequestedPayload;
   'survey.submitted': SurveySubmittedPayload;
+  /** The pre-call test of a reservation's room systems finished (T-30, then T-15). */
+  'meeting.preflight': MeetingPreflightPayload;
+  'endpoint.status-changed': EndpointStatusChangedPayload;
 }
 
 export type EventName = keyof EventMap;
@@ -187,6 +237,8 @@ const EVENT_NAME_SET = {
   'incident.resolved': true,
   'survey.requested': true,
   'survey.submitted': true,
+  'meeting.preflight': true,
+  'endpoint.status-changed': true,
 } as const satisfies Record<EventName, true>;
 
 /** The event names known at run time (manifests, the outbox and the bus check names against it). */

@@ -67,7 +67,7 @@ const ADEME = 'ADEME, Base Empreinte';
 const IMPACT_CO2 = 'ADEME, impactCO2.fr « Comparateur visio »';
 const FRANCE_STRATEGIE = 'France Stratégie, « L’évaluation socioéconomique des investissements publics » (rapport Quinet), valeurs du temps';
 const KM_SCALE = 'Arrêté du 3 juillet 2006 modifié (indemnités kilométriques des agents publics), barème 2023';
-const MAILLAGE = 'Hypothèse Maillage (documentée dans docs/adr/0008-impact-methodology.md)';
+const MAILLAGE = 'Hypothèse Maillage (documentée dans docs/adr/0008-impact-methodology-and-meeting-records.md)';
 
 const f = (value: number, unit: string, source: string, sourceDate: string, baseEmpreinteId: string | null, verified: boolean, note?: string): Factor =>
   Object.freeze({ value, unit, source, sourceDate, baseEmpreinteId, verified, ...(note ? { note } : {}) });

@@ -2,7 +2,7 @@
  * Islands of Brittany reached by boat, keyed by the INSEE code of the commune. A trip that starts or
  * ends on one crosses to its mainland port by ferry, then goes on by road or rail.
  *
- * These are documented assumptions (docs/adr/0008-impact-methodology.md), not timetables: sea
+ * These are documented assumptions (docs/adr/0008-impact-methodology-and-meeting-records.md), not timetables: sea
  * distances and crossing times are rounded from the operators' published crossings (Penn ar Bed for
  * Ouessant, Molène and Sein; Compagnie Océane for Groix, Houat, Hoëdic and Belle-Île; Vedettes de
  * Bréhat; Armein for Batz), the first arrival on the mainland and the last departure back are typical

@@ -1,6 +1,6 @@
 /**
  * How a reservation ended, for the evaluation. A record is written for every reservation that ends:
- * completed, no-show, failed, or cancelled late. Decisions (docs/adr/0008-impact-methodology.md):
+ * completed, no-show, failed, or cancelled late. Decisions (docs/adr/0008-impact-methodology-and-meeting-records.md):
  *  - the host's COMPLETED / NO_SHOW is authoritative and replaces an earlier automatic outcome;
  *  - a confirmed meeting whose bridge closed at its end without the host recording anything is
  *    COMPLETED when someone joined, NO_SHOW when nobody did; FAILED when a failure incident hit it;

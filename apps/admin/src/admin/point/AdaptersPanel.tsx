@@ -2,11 +2,12 @@ import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react
 import { request } from '../../api';
 import { formatInstant } from '../../format';
 import type { AdminAdaptersQuery } from '../../generated/graphql';
-import { CheckboxField, FormStatus, formErrorsOf, NO_ERRORS, SelectField, TextField, type FormErrors } from '../forms';
+import { FormStatus, formErrorsOf, NO_ERRORS, SelectField, type FormErrors } from '../forms';
 import { useAdminI18n } from '../messages';
 import { ADMIN_ADAPTERS, BIND_ADAPTER, UNBIND_ADAPTER } from '../operations';
 import type { AdminPoint } from './PointEditorPage';
 import { configOf, fieldsOf, initialValues, type SchemaField } from './schema-form';
+import { SchemaFields } from './SchemaFields';
 
 type Data = AdminAdaptersQuery;
 type Manifest = Data['adapters'][number];
@@ -135,35 +136,7 @@ function BindForm({ pointId, adapters, onBound }: { pointId: string; adapters: M
       <h3 id="bind-title">{t('adapters.bind')}</h3>
       <SelectField label={t('adapters.adapter')} value={adapterId} onChange={setAdapterId} options={adapters.map((a) => ({ value: a.id, label: `${a.displayName} (${t(`adapterKind.${a.kind}` as 'adapterKind.notification')}, v${a.version})` }))} />
       {fields.length === 0 && <p className="hint">{t('adapters.noConfig')}</p>}
-      <div className="form-grid">
-        {fields.map((f) =>
-          f.type === 'boolean' ? (
-            <CheckboxField key={f.name} label={f.title} checked={values[f.name] === true} onChange={(v) => setValues((x) => ({ ...x, [f.name]: v }))} error={error(f)} />
-          ) : f.type === 'enum' ? (
-            <SelectField
-              key={f.name}
-              label={`${f.title}${f.required ? ' *' : ''}`}
-              hint={f.description}
-              value={String(values[f.name] ?? '')}
-              onChange={(v) => setValues((x) => ({ ...x, [f.name]: v }))}
-              options={[{ value: '', label: '—' }, ...(f.options ?? []).map((o) => ({ value: o, label: o }))]}
-              error={error(f)}
-            />
-          ) : (
-            <TextField
-              key={f.name}
-              label={`${f.title}${f.required ? ' *' : ''}`}
-              hint={[f.description, f.secret ? t('adapters.secretHint') : null, f.minimum !== undefined || f.maximum !== undefined ? t('adapters.range', { min: f.minimum ?? '…', max: f.maximum ?? '…' }) : null].filter(Boolean).join(' ') || undefined}
-              type={f.secret ? 'password' : 'text'}
-              autoComplete={f.secret ? 'new-password' : 'off'}
-              inputMode={f.type === 'integer' ? 'numeric' : f.type === 'number' ? 'decimal' : undefined}
-              value={String(values[f.name] ?? '')}
-              onChange={(v) => setValues((x) => ({ ...x, [f.name]: v }))}
-              error={error(f)}
-            />
-          ),
-        )}
-      </div>
+      <SchemaFields fields={fields} values={values} onChange={(name, v) => setValues((x) => ({ ...x, [name]: v }))} error={error} />
       <p className="hint">{t('adapters.requiredHint')}</p>
       <FormStatus errors={errors} saved={saved} summary={(count) => t('admin.formErrors', { count })} />
       <div className="actions">

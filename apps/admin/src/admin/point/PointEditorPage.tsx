@@ -12,6 +12,7 @@ import { OpeningHoursEditor } from './OpeningHoursEditor';
 import { PointFieldsForm } from './PointFieldsForm';
 import { RoomsEditor } from './RoomsEditor';
 import { TariffEditor } from './TariffEditor';
+import { EndpointsPanel } from '../endpoints/EndpointsPanel';
 
 export type AdminPoint = AdminPointQuery['point'];
 
@@ -19,6 +20,7 @@ export type AdminPoint = AdminPointQuery['point'];
 const SECTIONS: { slug: string; label: AdminMessageKey }[] = [
   { slug: '', label: 'editor.fields' },
   { slug: 'salles', label: 'editor.rooms' },
+  { slug: 'systemes', label: 'editor.endpoints' },
   { slug: 'horaires', label: 'editor.hours' },
   { slug: 'regles', label: 'editor.policy' },
   { slug: 'tarifs', label: 'editor.tariffs' },
@@ -98,6 +100,7 @@ export function PointEditorPage({ id, section }: { id: string; section: string }
         {!admin && ['tarifs', 'couts', 'adaptateurs'].includes(current.slug) ? <p className="notice">{t('editor.adminsOnly')}</p> : null}
         {current.slug === '' && <PointFieldsForm key={point.id} point={point} onSaved={reload} />}
         {current.slug === 'salles' && <RoomsEditor key={point.id} point={point} onSaved={reload} />}
+        {current.slug === 'systemes' && <EndpointsPanel key={point.id} point={point} />}
         {current.slug === 'horaires' && <OpeningHoursEditor key={point.id} point={point} onSaved={reload} />}
         {current.slug === 'regles' && <BookingPolicyForm key={point.id} point={point} onSaved={reload} />}
         {current.slug === 'tarifs' && <TariffEditor key={point.id} point={point} />}

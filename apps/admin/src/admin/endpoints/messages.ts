@@ -1,0 +1,176 @@
+// The room systems panel's words: French first, English available (typed by the French keys).
+import { useMemo } from 'react';
+import type { Lang } from '../../i18n';
+import { useI18n } from '../../i18n-context';
+
+const fr = {
+  'ep.intro': 'Les systèmes de visioconférence des salles : leur pilote, leur état en direct, leur dernier test et leurs incidents. Le test avant réunion a lieu seul 30 puis 15 minutes avant chaque réunion ; « Tester maintenant » le lance tout de suite.',
+  'ep.none': 'Aucun système de salle dans ce point : ajoutez-en un dans l’onglet Salles.',
+  'ep.room': '{name}',
+  'ep.driver': 'Pilote',
+  'ep.noDriver': 'aucun pilote (le système n’est ni piloté ni testé)',
+  'ep.state': 'État',
+  'ep.since': 'relevé le {date}',
+  'ep.unknown': 'inconnu',
+  'ep.camera': 'Caméra',
+  'ep.microphones': 'Micros',
+  'ep.peripherals': 'Périphériques',
+  'ep.on': 'active',
+  'ep.off': 'coupée ou débranchée',
+  'ep.muted': 'coupés',
+  'ep.live': 'ouverts',
+  'ep.connected': 'connecté',
+  'ep.disconnected': 'déconnecté',
+  'ep.lastTest': 'Dernier test',
+  'ep.neverTested': 'jamais testé',
+  'ep.testLine': '{outcome}{cause} — {round}, le {date}',
+  'ep.testNow': 'Tester maintenant',
+  'ep.testing': 'Test en cours…',
+  'ep.refresh': 'Actualiser l’état',
+  'ep.result': 'Résultat du test de {name} : {outcome}',
+  'ep.incidents': 'Incidents',
+  'ep.noIncident': 'Aucun incident.',
+  'ep.incidentOpen': 'ouvert',
+  'ep.incidentResolved': 'résolu le {date}',
+  'ep.incidentLine': '{date} — {cause} : {detail}',
+  'ep.configure': 'Configurer le pilote',
+  'ep.driverSelect': 'Pilote du système de salle',
+  'ep.driverNone': '— aucun —',
+  'ep.driverSave': 'Enregistrer le pilote',
+  'ep.driverSaved': 'Pilote enregistré : l’état va s’afficher.',
+  'ep.secretSet': 'Secrets enregistrés : {names} (laissez vide pour les garder)',
+  'state.idle': 'prêt',
+  'state.in-call': 'en communication',
+  'state.connecting': 'appel en cours',
+  'state.standby': 'en veille',
+  'state.offline': 'hors ligne',
+  'state.error': 'en erreur',
+  'outcome.ok': 'OK',
+  'outcome.warning': 'à vérifier',
+  'outcome.failed': 'en échec',
+  'outcome.skipped': 'non fait',
+  'round.first': 'à T-30',
+  'round.second': 'à T-15',
+  'round.manual': 'test manuel',
+  'check.reachable': 'joignable',
+  'check.wake': 'sortie de veille',
+  'check.self-test': 'autodiagnostic',
+  'check.diagnostics': 'autodiagnostic',
+  'check.camera': 'caméra',
+  'check.microphone': 'micros',
+  'check.peripherals': 'périphériques',
+  'check.test-call': 'appel de test',
+  'check.driver': 'pilote',
+  'check.status': 'état',
+};
+
+type Key = keyof typeof fr;
+
+const en: Record<Key, string> = {
+  'ep.intro': 'The rooms’ videoconference systems: their driver, live status, last test and incidents. The pre-call test runs by itself 30 and 15 minutes before each meeting; “Test now” runs it at once.',
+  'ep.none': 'No room system at this point: add one in the Rooms tab.',
+  'ep.room': '{name}',
+  'ep.driver': 'Driver',
+  'ep.noDriver': 'no driver (the system is neither driven nor tested)',
+  'ep.state': 'Status',
+  'ep.since': 'seen on {date}',
+  'ep.unknown': 'unknown',
+  'ep.camera': 'Camera',
+  'ep.microphones': 'Microphones',
+  'ep.peripherals': 'Peripherals',
+  'ep.on': 'on',
+  'ep.off': 'off or unplugged',
+  'ep.muted': 'muted',
+  'ep.live': 'on',
+  'ep.connected': 'connected',
+  'ep.disconnected': 'disconnected',
+  'ep.lastTest': 'Last test',
+  'ep.neverTested': 'never tested',
+  'ep.testLine': '{outcome}{cause} — {round}, on {date}',
+  'ep.testNow': 'Test now',
+  'ep.testing': 'Testing…',
+  'ep.refresh': 'Refresh status',
+  'ep.result': 'Test of {name}: {outcome}',
+  'ep.incidents': 'Incidents',
+  'ep.noIncident': 'No incident.',
+  'ep.incidentOpen': 'open',
+  'ep.incidentResolved': 'resolved on {date}',
+  'ep.incidentLine': '{date} — {cause}: {detail}',
+  'ep.configure': 'Configure the driver',
+  'ep.driverSelect': 'Room system driver',
+  'ep.driverNone': '— none —',
+  'ep.driverSave': 'Save the driver',
+  'ep.driverSaved': 'Driver saved: its status will show.',
+  'ep.secretSet': 'Secrets set: {names} (leave empty to keep them)',
+  'state.idle': 'ready',
+  'state.in-call': 'in a call',
+  'state.connecting': 'calling',
+  'state.standby': 'standby',
+  'state.offline': 'offline',
+  'state.error': 'error',
+  'outcome.ok': 'OK',
+  'outcome.warning': 'to check',
+  'outcome.failed': 'failed',
+  'outcome.skipped': 'not done',
+  'round.first': 'at T-30',
+  'round.second': 'at T-15',
+  'round.manual': 'manual test',
+  'check.reachable': 'reachable',
+  'check.wake': 'wake from standby',
+  'check.self-test': 'self-test',
+  'check.diagnostics': 'self-test',
+  'check.camera': 'camera',
+  'check.microphone': 'microphones',
+  'check.peripherals': 'peripherals',
+  'check.test-call': 'test call',
+  'check.driver': 'driver',
+  'check.status': 'status',
+};
+
+export type EndpointMessageKey = Key;
+
+/** The machine-readable causes of a failed or warning test, for people (unknown ones as they come). */
+const CAUSES: Record<Lang, Record<string, string>> = {
+  fr: {
+    offline: 'hors ligne',
+    'auth-failed': 'identifiant ou mot de passe refusé',
+    timeout: 'pas de réponse à temps',
+    'call-failed': 'l’appel de test a échoué',
+    'diagnostics-warning': 'avertissement de l’autodiagnostic',
+    'diagnostics-error': 'erreur de l’autodiagnostic',
+    'camera-off': 'caméra coupée',
+    'microphone-muted': 'micros coupés',
+    'peripheral-disconnected': 'périphérique déconnecté',
+    'no-driver': 'aucun pilote',
+    'driver-down': 'pilote indisponible',
+    'no-test-address': 'pas d’adresse de test',
+  },
+  en: {
+    offline: 'offline',
+    'auth-failed': 'username or password refused',
+    timeout: 'no answer in time',
+    'call-failed': 'the test call failed',
+    'diagnostics-warning': 'self-test warning',
+    'diagnostics-error': 'self-test error',
+    'camera-off': 'camera off',
+    'microphone-muted': 'microphones muted',
+    'peripheral-disconnected': 'peripheral disconnected',
+    'no-driver': 'no driver',
+    'driver-down': 'driver unavailable',
+    'no-test-address': 'no test address',
+  },
+};
+export const causeName = (lang: Lang, cause: string): string => CAUSES[lang][cause] ?? cause;
+
+/** A check's name for people: the known steps translated, a vendor's finding ('camera-connection') as it comes. */
+export const checkName = (t: (key: Key) => string, id: string): string => (`check.${id}` in fr ? t(`check.${id}` as Key) : id);
+export const ENDPOINT_MESSAGES: Record<Lang, Record<Key, string>> = { fr, en };
+
+export function useEndpointI18n() {
+  const { lang } = useI18n();
+  const t = useMemo(() => {
+    const messages = ENDPOINT_MESSAGES[lang];
+    return (key: Key, params?: Record<string, string | number>) => messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
+  }, [lang]);
+  return { lang, t };
+}

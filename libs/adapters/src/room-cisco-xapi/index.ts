@@ -1,0 +1,2 @@
+export * from './room-cisco-xapi.adapter';
+export * from './cisco-xapi-simulator';
