@@ -3,13 +3,16 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { GraphQLError } from 'graphql';
-import { DomainError } from '@maillage/core';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
 import { DateTimeScalar } from './common/datetime-scalar';
 import { formatGraphQLError } from './common/graphql-errors';
-import { costLimitPlugin, depthLimit } from './common/graphql-limits';
+import { aliasLimit, costLimitPlugin, depthLimit } from './common/graphql-limits';
+import { SecurityModule } from './security/security.module';
+import { contextError, httpAnswersPlugin } from './security/http-answers';
+import { normaliseIp } from './security/client-ip';
+import { BookingHolds, HOLD_TOKENS } from './reservations/holds/booking-holds.service';
+import { HoldTokens } from './reservations/holds/hold-token';
 import { createLoaders } from './common/loaders';
 import { SecretBox } from './common/secrets';
 import { DomainValidationPipe } from './common/validation.pipe';
@@ -70,11 +73,6 @@ import { AdapterWebhookController } from './adapters/webhook.controller';
 
 export const API_CONFIG = Symbol('API_CONFIG');
 
-/** Turns a failed credential check into a 401 GraphQL error instead of a context-creation 500. */
-function unauthenticated(error: unknown): never {
-  if (error instanceof DomainError) throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
-  throw error;
-}
 
 /** Services the GraphQL context factory needs (the caller, batch loaders). */
 @Module({ providers: [AuthService, PointsQueryService], exports: [AuthService, PointsQueryService] })
@@ -88,6 +86,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        SecurityModule.forRoot(config.security, config.publicUrl),
         ReadModelsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
@@ -101,16 +100,20 @@ export class AppModule {
             introspection: true,
             includeStacktraceInErrorResponses: false,
             formatError: formatGraphQLError,
-            validationRules: [depthLimit(config.graphqlMaxDepth)],
-            plugins: [costLimitPlugin(config.graphqlMaxCost), metrics.apolloPlugin()],
+            validationRules: [depthLimit(config.graphqlMaxDepth), aliasLimit(config.security.graphqlMaxAliases)],
+            plugins: [costLimitPlugin(config.graphqlMaxCost), httpAnswersPlugin(), metrics.apolloPlugin()],
+            // One operation per HTTP request; no automatic persisted queries (the web app's are a fixed manifest, security/http-hardening.ts).
+            allowBatchedHttpRequests: false,
+            persistedQueries: false,
             subscriptions: { 'graphql-ws': { path: '/graphql' } },
             // HTTP requests carry their headers; graphql-ws subscriptions sign in through connectionParams.authorization.
-            context: async ({ req, connectionParams }: { req?: { headers: Record<string, string | string[] | undefined> }; connectionParams?: Record<string, unknown> }) => ({
+            context: async ({ req, connectionParams }: { req?: { headers: Record<string, string | string[] | undefined>; ip?: string }; connectionParams?: Record<string, unknown> }) => ({
               actor: req
-                ? await auth.resolveActor(req.headers).catch(unauthenticated)
+                ? await auth.resolveActor(req.headers).catch(contextError)
                 : typeof connectionParams?.authorization === 'string'
-                  ? await auth.resolveActor({ authorization: connectionParams.authorization }).catch(unauthenticated)
+                  ? await auth.resolveActor({ authorization: connectionParams.authorization }).catch(contextError)
                   : ANONYMOUS,
+              ip: normaliseIp(req?.ip),
               loaders: createLoaders({
                 roomsByPoint: (ids) => points.roomsByPoint(ids),
                 organisationsById: async (ids) => {
@@ -141,6 +144,8 @@ export class AppModule {
         OutboxRelay,
         SlotWriter,
         ReservationsService,
+        { provide: HOLD_TOKENS, useValue: new HoldTokens(config.secretKey) },
+        BookingHolds,
         ReminderScheduler,
         AvailabilityService,
         ReservationsResolver,

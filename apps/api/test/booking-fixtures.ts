@@ -83,3 +83,53 @@ export const WEEKDAYS_9_TO_1730 = [1, 2, 3, 4, 5].flatMap((weekday) => [
   { weekday, opens: '09:00', closes: '17:30' },
   { weekday, opens: '17:30', closes: '22:00', onRequest: true },
 ]);
+
+/**
+ * The link of the e-mail that asks the organiser of an anonymous booking to confirm it: the `confirmUrl`
+ * of the `reservation.held` event the booking wrote (what the notification adapter e-mails).
+ */
+export async function confirmationLink(api: Pick<TestApi, 'sql'>, reservationId: string): Promise<string> {
+  const [row] = await api.sql<{ url: string }>(
+    `SELECT payload->>'confirmUrl' AS url FROM outbox WHERE event_type = 'reservation.held' AND payload->'reservations' @> jsonb_build_array(jsonb_build_object('reservationId', $1::text))`,
+    [reservationId],
+  );
+  if (!row) throw new Error(`no confirmation e-mail was asked for reservation ${reservationId}`);
+  return row.url;
+}
+
+export const CONFIRM_BOOKING = `mutation($t: String!) { confirmBooking(token: $t) { id reference status } }`;
+
+/** Follows the confirmation link of an anonymous booking as its organiser would: its reservations are CONFIRMED (or REQUESTED). */
+export async function confirmByEmail(api: Pick<TestApi, 'sql' | 'gql'>, reservationId: string): Promise<{ id: string; reference: string; status: string }[]> {
+  const url = await confirmationLink(api, reservationId);
+  const res = await api.gql<{ confirmBooking: { id: string; reference: string; status: string }[] }>(CONFIRM_BOOKING, { t: decodeURIComponent(url.split('/confirmer/')[1]) });
+  if (!res.data?.confirmBooking) throw new Error(`confirmBooking failed: ${JSON.stringify(res.errors)}`);
+  return res.data.confirmBooking;
+}
+
+type BookResponse = Awaited<ReturnType<TestApi['gql']>>;
+
+/**
+ * `api.gql(BOOK or BOOK_MANY …)` as before the e-mail confirmation of anonymous bookings: books, and
+ * when the answer is HELD (an anonymous caller) follows the e-mail's link, then answers what `book`
+ * answered with each reservation's status after confirmation (CONFIRMED, or REQUESTED when the host
+ * must approve). Signed-in callers and errors pass through unchanged.
+ */
+export async function bookConfirmed<T = Record<string, unknown>>(
+  api: Pick<TestApi, 'sql' | 'gql'>,
+  query: string,
+  variables: Record<string, unknown>,
+  headers?: Record<string, string>,
+): Promise<BookResponse & { data?: T | null }> {
+  const res = await api.gql(query, variables, headers);
+  const data = res.data as Record<string, unknown> | null | undefined;
+  const payloads = data ? Object.values(data).flatMap((v) => (Array.isArray(v) ? v : [v])) : [];
+  const held = payloads.map((p) => (p as { reservation?: { id: string; status: string } } | null)?.reservation).filter((r): r is { id: string; status: string } => r?.status === 'HELD');
+  const done = new Map<string, string>();
+  for (const r of held) {
+    if (done.has(r.id)) continue;
+    for (const c of await confirmByEmail(api, r.id)) done.set(c.id, c.status);
+  }
+  for (const r of held) r.status = done.get(r.id) ?? r.status;
+  return res as BookResponse & { data?: T | null };
+}

@@ -12,3 +12,5 @@ export * from './adapters/validate-config';
 export * from './adapters/contained';
 export * from './adapters/idempotency';
 export * from './ical/vtimezone';
+export * from './rate-limit';
+export * from './net';

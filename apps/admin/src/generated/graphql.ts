@@ -251,6 +251,8 @@ export type ReservationStatus =
   | 'CANCELLED'
   | 'COMPLETED'
   | 'CONFIRMED'
+  | 'EXPIRED'
+  | 'HELD'
   | 'NO_SHOW'
   | 'REJECTED'
   | 'REQUESTED';

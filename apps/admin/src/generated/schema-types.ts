@@ -74,12 +74,16 @@ export type AllowanceUseView = {
 /** An API key acting for one organisation (sites that integrate through GraphQL). */
 export type ApiKey = {
   __typename?: 'ApiKey';
+  /** Web origins (https://www.epci.example) allowed to call the API with this key from a browser and to frame the booking widget. */
+  allowedOrigins: Array<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   organisationId: Scalars['ID']['output'];
   /** First characters of the key, to recognise it. */
   prefix: Scalars['String']['output'];
+  /** Requests per hour (null: the platform default, API_KEY_QUOTA_PER_HOUR). */
+  quotaPerHour?: Maybe<Scalars['Int']['output']>;
   revokedAt?: Maybe<Scalars['DateTime']['output']>;
   role: Role;
 };
@@ -175,8 +179,12 @@ export type CostPerCallView = {
 };
 
 export type CreateApiKeyInput = {
+  /** Origins (https://www.epci.example) allowed to use the key from a browser and to frame the booking widget. */
+  allowedOrigins?: InputMaybe<Array<Scalars['String']['input']>>;
   name: Scalars['String']['input'];
   organisationId: Scalars['ID']['input'];
+  /** Requests per hour; null: the platform default. */
+  quotaPerHour?: InputMaybe<Scalars['Int']['input']>;
   role?: Role;
 };
 
@@ -498,6 +506,8 @@ export type Mutation = {
   changeReservation: Reservation;
   /** Ends a meeting now: participants are told (closed-by-operator) and disconnected. The host’s operators and network admins; CONFLICT when it is not open. */
   closeMeeting: Meeting;
+  /** Follows the link of the e-mail an anonymous booking sent to its organiser: the request’s reservations become CONFIRMED (REQUESTED when the host must approve). UNAUTHENTICATED for a forged or expired link, CONFLICT when already used. */
+  confirmBooking: Array<Reservation>;
   createApiKey: CreatedApiKey;
   /** A personal join link to a reservation’s meeting, for one participant. The organiser (access token or booking account), its organisation’s members, the host’s operators and network admins. */
   createJoinLink: JoinLink;
@@ -531,10 +541,14 @@ export type Mutation = {
   setOpeningHours: Point;
   /** Removes a binding; its adapter instance is disposed on every API process. */
   unbindAdapter: Scalars['Boolean']['output'];
+  /** Organisation admins: renames a key, sets its hourly quota or its allowed origins. */
+  updateApiKey: ApiKey;
   updateEndpoint: Endpoint;
   updateOrganisation: Organisation;
   updatePoint: Point;
   updateRoom: Room;
+  /** Changes a user’s name or role (never above the caller’s own role). */
+  updateUser: User;
 };
 
 
@@ -608,6 +622,11 @@ export type MutationChangeReservationArgs = {
 
 export type MutationCloseMeetingArgs = {
   reservationId: Scalars['ID']['input'];
+};
+
+
+export type MutationConfirmBookingArgs = {
+  token: Scalars['String']['input'];
 };
 
 
@@ -730,6 +749,12 @@ export type MutationUnbindAdapterArgs = {
 };
 
 
+export type MutationUpdateApiKeyArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateApiKeyInput;
+};
+
+
 export type MutationUpdateEndpointArgs = {
   id: Scalars['ID']['input'];
   input: EndpointInput;
@@ -751,6 +776,12 @@ export type MutationUpdatePointArgs = {
 export type MutationUpdateRoomArgs = {
   id: Scalars['ID']['input'];
   input: UpdateRoomInput;
+};
+
+
+export type MutationUpdateUserArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateUserInput;
 };
 
 export type NearInput = {
@@ -1115,6 +1146,8 @@ export type Query = {
   reservationQuote?: Maybe<FrozenQuoteView>;
   /** Public: the tariff of a point — the version in force, upcoming versions and the whole history. */
   tariffs: PointTariffs;
+  /** The users of an organisation (organisation admins), or of the whole network (network admins, without organisationId). */
+  users: Array<User>;
 };
 
 
@@ -1202,6 +1235,11 @@ export type QueryReservationQuoteArgs = {
 
 export type QueryTariffsArgs = {
   pointId: Scalars['ID']['input'];
+};
+
+
+export type QueryUsersArgs = {
+  organisationId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type QuoteInput = {
@@ -1312,6 +1350,8 @@ export type Reservation = {
   end: Scalars['DateTime']['output'];
   /** Creation, changes, extensions, approvals and cancellations. */
   history: Array<ReservationChange>;
+  /** HELD: the slot is freed at this instant unless the organiser confirms from the e-mail. */
+  holdExpiresAt?: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
   /** Requester inside the host organisation’s territory. */
   inTerritory: Scalars['Boolean']['output'];
@@ -1404,6 +1444,8 @@ export type ReservationStatus =
   | 'CANCELLED'
   | 'COMPLETED'
   | 'CONFIRMED'
+  | 'EXPIRED'
+  | 'HELD'
   | 'NO_SHOW'
   | 'REJECTED'
   | 'REQUESTED';
@@ -1507,6 +1549,14 @@ export type TimeSlot = {
   start: Scalars['DateTime']['output'];
 };
 
+export type UpdateApiKeyInput = {
+  /** Origins (https://www.epci.example) allowed to use the key from a browser and to frame the booking widget. */
+  allowedOrigins?: InputMaybe<Array<Scalars['String']['input']>>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Requests per hour; null: the platform default. */
+  quotaPerHour?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type UpdateOrganisationInput = {
   address?: InputMaybe<Scalars['String']['input']>;
   contactEmail?: InputMaybe<Scalars['String']['input']>;
@@ -1546,6 +1596,11 @@ export type UpdateRoomInput = {
   dedicated?: InputMaybe<Scalars['Boolean']['input']>;
   equipment?: InputMaybe<Array<Scalars['String']['input']>>;
   name?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateUserInput = {
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  role?: InputMaybe<Role>;
 };
 
 export type User = {

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { DomainError } from '@maillage/core';
 import { SignallingError } from '@maillage/media';
 
-const HTTP_STATUS: Record<DomainError['code'], number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
+const HTTP_STATUS: Record<DomainError['code'], number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, RATE_LIMITED: 429, SERVICE_UNAVAILABLE: 503 };
 
 /**
  * Domain errors (and the meetings' signalling errors, e.g. a bad join token given to

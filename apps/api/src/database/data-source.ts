@@ -12,11 +12,12 @@ import { Tariffs1763860000000 } from './migrations/1763860000000-tariffs';
 import { AdaptersAndDelivery1763870000000 } from './migrations/1763870000000-adapters-and-delivery';
 import { AdapterBinding } from '../adapters/adapter-binding.entity';
 import { Meetings1763880000000 } from './migrations/1763880000000-meetings';
+import { AbuseLimitsAndEmailHolds1796283490385 } from './migrations/1796283490385-abuse-limits-and-email-holds';
 import { MediaIncidentRow, MeetingAttendanceRow, MeetingRow } from '../meetings/meeting.entities';
 import { AllowanceUsageRow, OperatingCostRow, PriceListRow, PriceListVersionRow, ReservationQuoteRow } from '../tariffs/tariff.entities';
 
 export const ENTITIES = [Organisation, Point, Room, Endpoint, User, Session, ApiKey, AuditEntry, Reservation, RoomSlot, ReservationParticipant, ReservationChange, PriceListRow, PriceListVersionRow, ReservationQuoteRow, AllowanceUsageRow, OperatingCostRow, AdapterBinding, MeetingRow, MeetingAttendanceRow, MediaIncidentRow];
-export const MIGRATIONS = [Foundation1763840000000, Reservations1763850000000, Tariffs1763860000000, AdaptersAndDelivery1763870000000, Meetings1763880000000];
+export const MIGRATIONS = [Foundation1763840000000, Reservations1763850000000, Tariffs1763860000000, AdaptersAndDelivery1763870000000, Meetings1763880000000, AbuseLimitsAndEmailHolds1796283490385];
 
 /** Schema by migrations only: `synchronize` stays off. */
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -14,6 +14,8 @@ import { EachValidationPipe } from '../common/validation.pipe';
 import { rememberedRooms } from './new-reservations';
 import { MAX_BOOKINGS_PER_REQUEST, tooManyBookings } from './booking-request';
 import { ReservationsService } from './reservations.service';
+import { BookingHolds } from './holds/booking-holds.service';
+import { ClientIp } from '../security/client-ip';
 
 const reasonArg = (reason: string) => {
   if (!reason.trim() || reason.length > 1000) throw invalidInput(['reason'], 'A reason of 1 to 1000 characters is required', { messageFr: 'Indiquez un motif' });
@@ -26,6 +28,7 @@ export class ReservationsResolver {
     private readonly reservations: ReservationsService,
     private readonly availabilityService: AvailabilityService,
     private readonly bus: EventBus,
+    private readonly holds: BookingHolds,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
@@ -44,8 +47,8 @@ export class ReservationsResolver {
   }
 
   @Mutation(() => BookingPayload, { description: 'Books one or several rooms; CONFLICT names the slot when a room is taken.' })
-  book(@CurrentActor() actor: Actor, @Args('input') input: ReservationInput): Promise<BookingPayload> {
-    return this.reservations.book(actor, input);
+  book(@CurrentActor() actor: Actor, @Args('input') input: ReservationInput, @ClientIp() ip: string): Promise<BookingPayload> {
+    return this.reservations.book(actor, input, ip);
   }
 
   @Mutation(() => [BookingPayload], {
@@ -54,13 +57,22 @@ export class ReservationsResolver {
   bookMany(
     @CurrentActor() actor: Actor,
     @Args('inputs', { type: () => [ReservationInput] }, new EachValidationPipe(ReservationInput, MAX_BOOKINGS_PER_REQUEST, tooManyBookings)) inputs: ReservationInput[],
+    @ClientIp() ip: string,
   ): Promise<BookingPayload[]> {
-    return this.reservations.bookMany(actor, inputs);
+    return this.reservations.bookMany(actor, inputs, ip);
   }
 
   @Mutation(() => RecurringBookingPayload)
-  bookRecurring(@CurrentActor() actor: Actor, @Args('input') input: RecurringReservationInput): Promise<RecurringBookingPayload> {
-    return this.reservations.bookRecurring(actor, input);
+  bookRecurring(@CurrentActor() actor: Actor, @Args('input') input: RecurringReservationInput, @ClientIp() ip: string): Promise<RecurringBookingPayload> {
+    return this.reservations.bookRecurring(actor, input, ip);
+  }
+
+  @Mutation(() => [Reservation], {
+    description:
+      'Follows the link of the e-mail an anonymous booking sent to its organiser: the request’s reservations become CONFIRMED (REQUESTED when the host must approve). UNAUTHENTICATED for a forged or expired link, CONFLICT when already used.',
+  })
+  confirmBooking(@Args('token') token: string): Promise<Reservation[]> {
+    return this.holds.confirm(token);
   }
 
   @Mutation(() => Reservation)

@@ -5,7 +5,7 @@ import { AuthService } from '../auth/auth.service';
 import type { CsvFormat } from './statement-csv';
 import { StatementsService } from './statements.service';
 
-const STATUS: Record<DomainError['code'], number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
+const STATUS: Record<DomainError['code'], number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, RATE_LIMITED: 429, SERVICE_UNAVAILABLE: 503 };
 
 /**
  * GET /statements/:organisationId/:month.csv?format=fr|en — the monthly statement of an

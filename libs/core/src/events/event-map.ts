@@ -2,7 +2,7 @@
  * Every event of the platform: one map from event name to payload type, checked by the compiler.
  * Payloads are JSON (ISO instants as strings) because they travel through the outbox table.
  */
-export type ReservationStatus = 'REQUESTED' | 'CONFIRMED' | 'REJECTED' | 'CANCELLED' | 'COMPLETED' | 'NO_SHOW';
+export type ReservationStatus = 'HELD' | 'EXPIRED' | 'REQUESTED' | 'CONFIRMED' | 'REJECTED' | 'CANCELLED' | 'COMPLETED' | 'NO_SHOW';
 
 export interface ReservationEventPayload {
   reservationId: string;
@@ -20,6 +20,22 @@ export interface ReservationEventPayload {
   /** IANA zone of the first room's point, for invitations. */
   timeZone: string;
   rooms: { roomId: string; roomName: string; pointId: string; pointName: string; address: string }[];
+}
+
+/**
+ * An anonymous request holds its slots until its organiser confirms it from the e-mail this event asks
+ * the point's notification adapter to send (`confirmUrl`, single use, valid until `expiresAt`). Nothing
+ * goes to participants before that.
+ */
+export interface BookingHeldPayload {
+  holdId: string;
+  pointIds: string[];
+  organiser: { name: string; email: string };
+  expiresAt: string;
+  confirmUrl: string;
+  timeZone: string;
+  /** Each reservation of the request, with the page where its organiser manages it. */
+  reservations: (ReservationEventPayload & { manageUrl: string })[];
 }
 
 export interface AvailabilityChangedPayload {
@@ -99,6 +115,10 @@ export interface EventMap {
   'reservation.no-show': ReservationEventPayload;
   /** Emitted by the platform the day before a confirmed reservation starts (notification adapters send a reminder). */
   'reservation.reminder': ReservationEventPayload;
+  /** An anonymous request waits for its organiser's e-mail confirmation (ADR 0008). */
+  'reservation.held': BookingHeldPayload;
+  /** A hold nobody confirmed in time: its slots are free again. */
+  'reservation.expired': ReservationEventPayload;
   'availability.changed': AvailabilityChangedPayload;
   'concierge.call-status-changed': ConciergeCallStatusChangedPayload;
   'meeting.opened': MeetingOpenedPayload;
@@ -126,6 +146,8 @@ const EVENT_NAME_SET = {
   'reservation.completed': true,
   'reservation.no-show': true,
   'reservation.reminder': true,
+  'reservation.held': true,
+  'reservation.expired': true,
   'availability.changed': true,
   'concierge.call-status-changed': true,
   'meeting.opened': true,
