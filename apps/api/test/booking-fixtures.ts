@@ -124,7 +124,12 @@ export async function bookConfirmed<T = Record<string, unknown>>(
   const res = await api.gql(query, variables, headers);
   const data = res.data as Record<string, unknown> | null | undefined;
   const payloads = data ? Object.values(data).flatMap((v) => (Array.isArray(v) ? v : [v])) : [];
-  const held = payloads.map((p) => (p as { reservation?: { id: string; status: string } } | null)?.reservation).filter((r): r is { id: string; status: string } => r?.status === 'HELD');
+  type Held = { id: string; status: string };
+  const reservationsOf = (p: unknown): (Held | undefined)[] => {
+    const payload = p as { reservation?: Held; reservations?: Held[] } | null;
+    return payload?.reservations ?? [payload?.reservation];
+  };
+  const held = payloads.flatMap(reservationsOf).filter((r): r is Held => r?.status === 'HELD');
   const done = new Map<string, string>();
   for (const r of held) {
     if (done.has(r.id)) continue;

@@ -1,4 +1,6 @@
-import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import type { SecuritySettings } from './security-settings';
+import { SECURITY_SETTINGS } from './tokens';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { emissionIntervalMs, rateLimited, type RateRule } from '@maillage/core';
@@ -18,7 +20,14 @@ export interface Take {
 export class RateLimiter implements OnModuleInit, OnApplicationShutdown {
   private sweeper?: NodeJS.Timeout;
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  private readonly enabled: boolean;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(SECURITY_SETTINGS) settings: SecuritySettings,
+  ) {
+    this.enabled = settings.rateLimitsEnabled;
+  }
 
   onModuleInit(): void {
     this.sweeper = setInterval(() => void this.sweep().catch(() => undefined), 5 * 60_000);
@@ -31,6 +40,7 @@ export class RateLimiter implements OnModuleInit, OnApplicationShutdown {
 
   /** One request of `cost` for `key` under `rule`: allowed (and counted) or refused (nothing counted). */
   async take(rule: RateRule, key: string, cost = 1): Promise<Take> {
+    if (!this.enabled) return { allowed: true, retryAfterSeconds: 0 };
     const interval = emissionIntervalMs(rule);
     const [row]: { allowed: boolean; retry_ms: number }[] = await this.db.query(
       `WITH c AS (SELECT extract(epoch FROM clock_timestamp()) * 1000 AS now)
@@ -48,6 +58,7 @@ export class RateLimiter implements OnModuleInit, OnApplicationShutdown {
 
   /** Would one more request pass? Counts nothing (e.g. is an account locked). */
   async peek(rule: RateRule, key: string): Promise<Take> {
+    if (!this.enabled) return { allowed: true, retryAfterSeconds: 0 };
     const interval = emissionIntervalMs(rule);
     const [row]: { tat: number | null; now: number }[] = await this.db.query(
       `SELECT (SELECT tat FROM rate_limit WHERE key = $1) AS tat, extract(epoch FROM clock_timestamp()) * 1000 AS now`,

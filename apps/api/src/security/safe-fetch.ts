@@ -164,17 +164,23 @@ function readLimited(res: IncomingMessage, maxBytes: number, signal: AbortSignal
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let total = 0;
+    let settled = false;
     const fail = (error: OutboundError) => {
-      res.destroy();
+      if (settled) return;
+      settled = true;
       reject(error);
+      res.destroy();
     };
     res.on('data', (chunk: Buffer) => {
       total += chunk.length;
       if (total > maxBytes) fail(new OutboundError('too-large', `the answer is larger than ${maxBytes} bytes`, { maxBytes }));
       else chunks.push(chunk);
     });
-    res.on('end', () => resolve(Buffer.concat(chunks)));
-    res.on('error', (error) => reject(asOutboundError(error, signal, timeoutMs)));
-    res.on('aborted', () => reject(asOutboundError(new Error('aborted'), signal, timeoutMs)));
+    res.on('end', () => {
+      if (!settled) resolve(Buffer.concat(chunks));
+      settled = true;
+    });
+    res.on('error', (error) => fail(asOutboundError(error, signal, timeoutMs)));
+    res.on('aborted', () => fail(asOutboundError(new Error('the server closed the connection'), signal, timeoutMs)));
   });
 }

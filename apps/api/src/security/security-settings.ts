@@ -7,6 +7,8 @@ import { DEFAULT_OUTBOUND, type SafeFetcherSettings } from './safe-fetch';
  * `periodSeconds`, shared by every API instance through PostgreSQL.
  */
 export interface SecuritySettings {
+  /** RATE_LIMITS=off switches every rate limit off (behind a gateway that limits already; the benchmark's baseline). */
+  rateLimitsEnabled: boolean;
   /** TRUST_PROXY: Express's `trust proxy` (unset: the socket's address is the client; e.g. `loopback`, `1`, `10.0.0.0/8`). */
   trustProxy: string | undefined;
   rules: {
@@ -54,6 +56,7 @@ function rule(env: NodeJS.ProcessEnv, variable: string, name: string, fallback: 
 
 export function securitySettings(env: NodeJS.ProcessEnv = process.env): SecuritySettings {
   return {
+    rateLimitsEnabled: env.RATE_LIMITS !== 'off',
     trustProxy: env.TRUST_PROXY || undefined,
     rules: {
       bookingPerIp: rule(env, 'RATE_BOOKING_PER_IP', 'booking-per-ip', [10, 30, 3600]),

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApi, type TestApi } from '../harness';
-import { BOOK, bookingInput, roomOf, type SeededRoom } from '../booking-fixtures';
+import { bookConfirmed, BOOK, bookingInput, roomOf, type SeededRoom } from '../booking-fixtures';
 import { organisationOfPoint } from '../reservation-scenario-helpers';
 import { axeViolations, buildWebApp, createUser, describeInBrowser, horizontalOverflow, launchBrowser, newPage, SHOTS, signInThroughLoginPage, signInWithToken } from './admin-browser';
 import { chooseTariff, dayOf, fillDetails, normalise, ordinaryMonday, parisInstant, quoteRows, searchSlots } from './booking-browser';
@@ -37,7 +37,7 @@ describeInBrowser('an operator approves an off-hours request in the week calenda
     operator = await createUser(api, 'POINT_OPERATOR', await organisationOfPoint(api, room.pointId), 'accueil@lannion-tregor.test');
     // A confirmed booking on Thursday 10:00–12:00, to be cancelled by the operator.
     const thursday = dayOf(monday, 3);
-    const booked = await api.gql<{ book: { reservation: { reference: string; status: string } } }>(BOOK, {
+    const booked = await bookConfirmed<{ book: { reservation: { reference: string; status: string } } }>(api, BOOK, {
       input: bookingInput([room.roomId], parisInstant(thursday, 10), parisInstant(thursday, 12), { title: 'Comité de pilotage Lannion' }),
     });
     thursdayRef = booked.data!.book.reservation.reference;

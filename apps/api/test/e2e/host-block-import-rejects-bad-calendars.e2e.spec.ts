@@ -16,7 +16,8 @@ describe('a host calendar that is malformed, unreachable, too big or not http(s)
   let admin: Record<string, string>;
   let roomId: string;
   beforeAll(async () => {
-    api = await startTestApi();
+    // The test's own servers listen on 127.0.0.1: allowed explicitly (outbound requests reach public addresses only by default, ADR 0009).
+    api = await startTestApi({ env: { OUTBOUND_ALLOW: '127.0.0.1' } });
     calendars = await startCalendarServer();
     admin = await api.loginAs(ADMIN.email, ADMIN.password);
     roomId = (await roomOf(api, 'lannion-tregor-communaute-siege')).roomId;

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { conflict, rateLimited } from '@maillage/core';
-import { type Actor, SYSTEM } from '../../auth/actor';
+import { ANONYMOUS, type Actor, SYSTEM } from '../../auth/actor';
+import { audit } from '../../auth/audit';
 import { sha256 } from '../../auth/passwords';
 import { type OutboxEvent, appendEvents } from '../../events/outbox';
 import { OutboxRelay } from '../../events/outbox-relay';
@@ -19,6 +20,9 @@ import { availabilityEvent, reservationEventPayload, reservationEvents } from '.
 import { HoldTokens } from './hold-token';
 
 export const HOLD_TOKENS = Symbol('HOLD_TOKENS');
+
+/** TypeORM answers an UPDATE … RETURNING with [rows, count]. */
+const returned = (result: unknown): Record<string, unknown>[] => (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : (result as Record<string, unknown>[]));
 
 /** The hold of one anonymous request: every reservation it writes is HELD under this id until `expiresAt`. */
 export interface Hold {
@@ -118,11 +122,11 @@ export class BookingHolds implements OnApplicationBootstrap, OnApplicationShutdo
     const holdId = this.tokens.verify(token, now);
     const mapper = rowMapper(this.db.manager, Reservation, 'reservation');
     const confirmed = await this.db.transaction(async (em) => {
-      const rows: Record<string, unknown>[] = await em.query(
+      const rows = returned(await em.query(
         `UPDATE reservation SET status = CASE WHEN hold_needs_approval THEN 'REQUESTED' ELSE 'CONFIRMED' END, updated_at = now()
           WHERE hold_id = $1 AND status = 'HELD' AND hold_expires_at > now() RETURNING ${mapper.select}`,
         [holdId],
-      );
+      ));
       if (!rows.length) {
         const [state]: { status: string }[] = await em.query(`SELECT status FROM reservation WHERE hold_id = $1 ORDER BY created_at LIMIT 1`, [holdId]);
         if (!state) throw conflict('Nothing is held under this link', { holdId });
@@ -135,8 +139,9 @@ export class BookingHolds implements OnApplicationBootstrap, OnApplicationShutdo
       for (const r of reservations) {
         const contexts = await this.contextsOf(r.id);
         if (r.status === ReservationStatus.CONFIRMED) await this.quotes.freezeFor(em, r, contexts);
-        await em.query(`INSERT INTO reservation_change (reservation_id, kind, actor, to_start, to_end) VALUES ($1, 'CONFIRMED_BY_EMAIL', $2, $3, $4)`, [r.id, `email:${sha256(r.organiserEmail.toLowerCase()).slice(0, 16)}`, r.start, r.end]);
-        events.push(...reservationEvents(r, contexts, r.status === ReservationStatus.CONFIRMED ? 'reservation.confirmed' : 'reservation.requested'));
+        await audit(em, { ...ANONYMOUS, label: `email:${sha256(r.organiserEmail.toLowerCase()).slice(0, 16)}` }, 'reservation.confirmed-by-email', 'reservation', r.id, { holdId, status: r.status });
+        // The slots were held already: availability did not change, only the reservation's status.
+        events.push(reservationEvents(r, contexts, r.status === ReservationStatus.CONFIRMED ? 'reservation.confirmed' : 'reservation.requested')[0]);
       }
       await appendEvents(em, events);
       return reservations;
@@ -149,11 +154,11 @@ export class BookingHolds implements OnApplicationBootstrap, OnApplicationShutdo
   async expireDue(): Promise<number> {
     const mapper = rowMapper(this.db.manager, Reservation, 'r');
     const expired = await this.db.transaction(async (em) => {
-      const rows: Record<string, unknown>[] = await em.query(
+      const rows = returned(await em.query(
         `WITH due AS (SELECT id FROM reservation WHERE status = 'HELD' AND hold_expires_at <= now() ORDER BY hold_expires_at LIMIT 500 FOR UPDATE SKIP LOCKED)
          UPDATE reservation r SET status = 'EXPIRED', status_reason = 'not confirmed by e-mail in time', updated_at = now()
            FROM due WHERE r.id = due.id RETURNING ${mapper.select}`,
-      );
+      ));
       if (!rows.length) return 0;
       const reservations = rows.map((row) => mapper.map(row));
       await em.query(`UPDATE room_slot SET active = false WHERE reservation_id = ANY($1::uuid[])`, [reservations.map((r) => r.id)]);
