@@ -9,7 +9,7 @@ const config: CodegenConfig = {
   schema: 'apps/api/schema.graphql',
   // The public pages' operations, the admin console's (src/admin/operations.ts), the booking flow's and the
   // operators' calendar's (src/booking/, src/calendar/).
-  documents: ['apps/admin/src/fragments.ts', 'apps/admin/src/operations.ts', 'apps/admin/src/admin/operations.ts', 'apps/admin/src/booking/operations.ts', 'apps/admin/src/calendar/operations.ts'],
+  documents: ['apps/admin/src/fragments.ts', 'apps/admin/src/operations.ts', 'apps/admin/src/admin/operations.ts', 'apps/admin/src/booking/operations.ts', 'apps/admin/src/calendar/operations.ts', 'apps/admin/src/manage/operations.ts', 'apps/admin/src/console/operations.ts'],
   generates: {
     'apps/admin/src/generated/graphql.ts': {
       plugins: ['typescript-operations'],

@@ -9,6 +9,8 @@ import * as publicOperations from '../../apps/admin/src/operations';
 import * as adminOperations from '../../apps/admin/src/admin/operations';
 import * as bookingOperations from '../../apps/admin/src/booking/operations';
 import * as calendarOperations from '../../apps/admin/src/calendar/operations';
+import * as manageOperations from '../../apps/admin/src/manage/operations';
+import * as consoleOperations from '../../apps/admin/src/console/operations';
 /* eslint-enable @nx/enforce-module-boundaries */
 
 export const MANIFEST_FILE = join(__dirname, '..', '..', 'apps', 'api', 'src', 'security', 'persisted-operations.json');
@@ -17,7 +19,7 @@ const isOperation = (value: unknown): value is string => typeof value === 'strin
 
 /** Every exported operation of the web app, by the sha256 of its text, in a stable order. */
 export function manifest(): Record<string, string> {
-  const texts = [publicOperations, adminOperations, bookingOperations, calendarOperations].flatMap((module) => Object.values(module).filter(isOperation));
+  const texts = [publicOperations, adminOperations, bookingOperations, calendarOperations, manageOperations, consoleOperations].flatMap((module) => Object.values(module).filter(isOperation));
   const entries = texts.map((text) => [createHash('sha256').update(text).digest('hex'), text] as const).sort(([a], [b]) => a.localeCompare(b));
   return Object.fromEntries(entries);
 }

@@ -13,6 +13,7 @@ import { contextError, httpAnswersPlugin } from './security/http-answers';
 import { normaliseIp } from './security/client-ip';
 import { BookingHolds, HOLD_TOKENS } from './reservations/holds/booking-holds.service';
 import { HoldTokens } from './reservations/holds/hold-token';
+import { ParticipantsService } from './reservations/participants.service';
 import { createLoaders } from './common/loaders';
 import { SecretBox } from './common/secrets';
 import { DomainValidationPipe } from './common/validation.pipe';
@@ -105,6 +106,8 @@ export class AppModule {
             // One operation per HTTP request; no automatic persisted queries (the web app's are a fixed manifest, security/http-hardening.ts).
             allowBatchedHttpRequests: false,
             persistedQueries: false,
+            // Keep the HTTP status httpAnswersPlugin gives a refused operation (429, 503) instead of Nest's reset to 200.
+            preserveHttpStatusForExecutionErrors: false,
             subscriptions: { 'graphql-ws': { path: '/graphql' } },
             // HTTP requests carry their headers; graphql-ws subscriptions sign in through connectionParams.authorization.
             context: async ({ req, connectionParams }: { req?: { headers: Record<string, string | string[] | undefined>; ip?: string }; connectionParams?: Record<string, unknown> }) => ({
@@ -146,6 +149,7 @@ export class AppModule {
         ReservationsService,
         { provide: HOLD_TOKENS, useValue: new HoldTokens(config.secretKey) },
         BookingHolds,
+        ParticipantsService,
         ReminderScheduler,
         AvailabilityService,
         ReservationsResolver,

@@ -13,6 +13,8 @@ export interface Booked {
   accessToken: string;
   /** The quote shown when booking: the estimate of a request awaiting approval. */
   estimate: QuoteView | null;
+  /** Where the confirmation link was sent (an anonymous booking is HELD until it is followed). */
+  organiserEmail: string;
 }
 
 /** The organiser's invitation as an iCalendar file (the API's route, with the booking's access token). */
@@ -22,6 +24,8 @@ export function Confirmation({ point, booked, onAgain }: { point: BookingPoint; 
   const { t, lang } = useBookingI18n();
   const { reservation, accessToken } = booked;
   const confirmed = reservation.status === 'CONFIRMED';
+  const held = reservation.status === 'HELD';
+  const manageHref = `/reservation/${encodeURIComponent(reservation.reference)}?jeton=${encodeURIComponent(accessToken)}`;
   const [frozen, setFrozen] = useState<QuoteView | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const tz = point.timeZone;
@@ -37,14 +41,20 @@ export function Confirmation({ point, booked, onAgain }: { point: BookingPoint; 
   }, [confirmed, reservation.id, accessToken]);
 
   const quote = frozen ?? booked.estimate;
-  const status = reservation.status === 'CONFIRMED' || reservation.status === 'REQUESTED' ? t(`done.status.${reservation.status}`) : reservation.status;
+  const status = reservation.status === 'CONFIRMED' || reservation.status === 'REQUESTED' || reservation.status === 'HELD' ? t(`done.status.${reservation.status}`) : reservation.status;
   const where = reservation.rooms.map((r) => `${r.roomName}, ${r.pointName}`).join(' ; ');
   return (
     <section className="confirmation" aria-labelledby="book-done" data-testid="confirmation">
       <h3 id="book-done" ref={heading} tabIndex={-1}>
-        {confirmed ? t('done.confirmed') : t('done.requested')}
+        {held ? t('done.held') : confirmed ? t('done.confirmed') : t('done.requested')}
       </h3>
-      {!confirmed && <p className="notice">{t('done.requestedText')}</p>}
+      {held && (
+        <div className="notice" data-testid="check-mailbox">
+          <p>{t('done.heldText', { email: booked.organiserEmail, until: reservation.holdExpiresAt ? clockAt(reservation.holdExpiresAt, tz, lang) : '' })}</p>
+          <p>{t('done.heldSpam')}</p>
+        </div>
+      )}
+      {!confirmed && !held && <p className="notice">{t('done.requestedText')}</p>}
       <dl className="facts">
         <dt>{t('done.reference')}</dt>
         <dd data-testid="reference">{reservation.reference}</dd>
@@ -64,6 +74,11 @@ export function Confirmation({ point, booked, onAgain }: { point: BookingPoint; 
         </a>
         <br />
         <span className="hint">{t('done.icsHint')}</span>
+      </p>
+      <p>
+        <a href={manageHref} data-testid="manage-link">
+          {t('done.manage')}
+        </a>
       </p>
       <div className="token">
         <p>

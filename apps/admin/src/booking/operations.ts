@@ -105,6 +105,7 @@ export const BOOK_RESERVATION: Operation<BookReservationMutation, BookReservatio
         title
         start
         end
+        holdExpiresAt
         rooms {
           roomName
           pointName

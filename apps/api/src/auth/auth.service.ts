@@ -9,7 +9,7 @@ import type { SecuritySettings } from '../security/security-settings';
 import { SECURITY_SETTINGS } from '../security/tokens';
 import { Role } from '../common/enums';
 import { Organisation } from '../organisations/organisation.entity';
-import { ANONYMOUS, type Actor, assertCanActFor, assertRole, hasRole } from './actor';
+import { ANONYMOUS, type Actor, assertCanActFor, assertRole, hasRole, requireSignedIn } from './actor';
 import { hashPassword, randomToken, sha256, verifyPassword } from './passwords';
 import { ApiKey, Session, User } from './user.entity';
 import { audit } from './audit';
@@ -137,6 +137,7 @@ export class AuthService {
   }
 
   async updateUser(actor: Actor, id: string, input: { displayName?: string; role?: Role }): Promise<User> {
+    requireSignedIn(actor); // before any lookup: a visitor learns nothing about ids
     const user = await this.db.getRepository(User).findOneBy({ id });
     if (!user) throw new DomainError('NOT_FOUND', `User ${id} not found`, { messageFr: 'Utilisateur introuvable' });
     if (user.organisationId) assertCanActFor(actor, user.organisationId, Role.ORGANISATION_ADMIN);
@@ -197,6 +198,7 @@ export class AuthService {
 
   /** Changes a key's name, quota (null: the platform default) or allowed origins. */
   async updateApiKey(actor: Actor, id: string, changes: ApiKeyLimits & { name?: string }): Promise<ApiKey> {
+    requireSignedIn(actor);
     const apiKey = await this.db.getRepository(ApiKey).findOneBy({ id });
     if (!apiKey) throw new DomainError('NOT_FOUND', `API key ${id} not found`, { messageFr: 'Clé d’API introuvable' });
     assertCanActFor(actor, apiKey.organisationId, Role.ORGANISATION_ADMIN);

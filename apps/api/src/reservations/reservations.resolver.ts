@@ -7,7 +7,7 @@ import { type Actor, CurrentActor } from '../auth/actor';
 import { sha256 } from '../auth/passwords';
 import { EventBus, toAsyncIterator } from '../events/event-bus';
 import { AvailabilityService } from './availability.service';
-import { AvailabilityInput, RecurringReservationInput, ReservationInput } from './dtos/reservation.inputs';
+import { AvailabilityInput, RecurringReservationInput, RemoteParticipantInput, ReservationInput } from './dtos/reservation.inputs';
 import { Availability, AvailabilityChange, BookingPayload, RecurringBookingPayload, ReservationRoom } from './dtos/reservation.outputs';
 import { Reservation, ReservationChange, ReservationOutcome, ReservationParticipant, ReservationStatus } from './reservation.entity';
 import { EachValidationPipe } from '../common/validation.pipe';
@@ -16,6 +16,8 @@ import { MAX_BOOKINGS_PER_REQUEST, tooManyBookings } from './booking-request';
 import { ReservationsService } from './reservations.service';
 import { BookingHolds } from './holds/booking-holds.service';
 import { ClientIp } from '../security/client-ip';
+import { AbuseLimits } from '../security/abuse-limits';
+import { ParticipantsService } from './participants.service';
 
 const reasonArg = (reason: string) => {
   if (!reason.trim() || reason.length > 1000) throw invalidInput(['reason'], 'A reason of 1 to 1000 characters is required', { messageFr: 'Indiquez un motif' });
@@ -29,6 +31,8 @@ export class ReservationsResolver {
     private readonly availabilityService: AvailabilityService,
     private readonly bus: EventBus,
     private readonly holds: BookingHolds,
+    private readonly participantsService: ParticipantsService,
+    private readonly limits: AbuseLimits,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
@@ -104,6 +108,20 @@ export class ReservationsResolver {
     @Args('accessToken', { nullable: true }) accessToken?: string,
   ): Promise<Reservation> {
     return this.reservations.cancel(actor, id, reasonArg(reason), accessToken);
+  }
+
+  @Mutation(() => ReservationParticipant, {
+    description: 'Invites a remote party (SIP room, web guest, phone) to a confirmed reservation: its organiser (access token), its organisation or its host. CONFLICT while an anonymous booking awaits its e-mail confirmation.',
+  })
+  async addParticipant(
+    @CurrentActor() actor: Actor,
+    @ClientIp() ip: string,
+    @Args('reservationId', { type: () => ID }) reservationId: string,
+    @Args('participant') participant: RemoteParticipantInput,
+    @Args('accessToken', { nullable: true }) accessToken?: string,
+  ): Promise<ReservationParticipant> {
+    await this.limits.anonymous(actor, 'joinLinkPerIp', ip);
+    return this.participantsService.add(actor, reservationId, participant, accessToken);
   }
 
   @Mutation(() => Reservation, { description: 'The host approves a request (off-hours, category needing approval).' })

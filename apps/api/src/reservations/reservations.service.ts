@@ -228,6 +228,7 @@ export class ReservationsService {
     const stored = await this.slots.write(
       accepted.flatMap((a) => a.contexts),
       async (em) => {
+        if (hold) await this.holds.assertPendingCap(em, rows.map((r) => r.organiserEmail));
         const written = await insertNewReservations(em, rows);
         // Issue 4: a reservation confirmed at booking freezes its quote in the same transaction.
         await this.quotes.freezeNew(

@@ -71,7 +71,7 @@ describe('1 000 wrong passwords lock the account, cost no password checks once l
         during.push(a.ms);
       }
     };
-    await Promise.all([...Array.from({ length: 40 }, attacker), colleague()]);
+    await Promise.all([...Array.from({ length: 10 }, attacker), colleague()]);
     const attackChecks = passwordChecks.count - checksBefore - during.length;
     console.log(
       `[abuse] ${ATTACKS} wrong passwords: ${attackChecks} password checks; refusals ${Math.round(Math.min(...attacks.map((a) => a.ms)))}–${Math.round(Math.max(...attacks.map((a) => a.ms)))} ms; colleague median ${median(baseline).toFixed(0)} ms before, ${median(during).toFixed(0)} ms during`,
@@ -83,7 +83,7 @@ describe('1 000 wrong passwords lock the account, cost no password checks once l
     // Locked after the failure budget (10): the run's other attempts ran no scrypt.
     expect(attackChecks).toBeLessThanOrEqual(11);
     // The colleague was not slowed: within a generous factor of the baseline (the machine is shared).
-    expect(median(during)).toBeLessThan(median(baseline) * 4 + 150);
+    expect(median(during)).toBeLessThan(median(baseline) * 3 + 300);
 
     // Locked: even the right password is refused, with the same answer, until the budget refills.
     const right = await login(api, victim, PASSWORD, '192.0.2.99');
@@ -98,9 +98,9 @@ describe('1 000 wrong passwords lock the account, cost no password checks once l
     await api.sql(`DELETE FROM rate_limit`);
     const attempts: Attempt[] = [];
     for (let i = 0; i < 35; i++) attempts.push(await login(api, `someone-${i}@example.org`, 'wrong-password-1', '203.0.113.50'));
-    expect(attempts.slice(0, 30).every((a) => a.code === 'UNAUTHENTICATED')).toBe(true);
+    expect(attempts.map((a) => a.code)).toEqual([...Array<string>(30).fill('UNAUTHENTICATED'), ...Array<string>(5).fill('RATE_LIMITED')]);
     const limited = attempts.slice(30);
-    expect(limited.every((a) => a.code === 'RATE_LIMITED' && a.status === 429 && Number(a.retryAfter) > 0)).toBe(true);
+    expect(limited.map((a) => [a.status, Number(a.retryAfter) > 0])).toEqual(limited.map(() => [429, true]));
     // Another address is not affected.
     const ok = expectData(await api.gql<{ login: { token: string } }>(LOGIN, { e: other, p: PASSWORD }, { 'x-forwarded-for': '192.0.2.11' }));
     expect(ok.login.token).toMatch(/^mls_/);

@@ -337,7 +337,7 @@ describe('tenancy: who may do what on which organisation’s points', () => {
      * createJoinLink is open to the organiser's access token (meeting-links-for-organiser-side… spec).
      */
     // confirmBooking is public: its signed link is the credential (booking-holds e2e).
-    const RESERVATIONS = ['approveReservation', 'book', 'bookMany', 'bookRecurring', 'confirmBooking', 'cancelReservation', 'changeReservation', 'createJoinLink', 'extendReservation', 'recordReservationOutcome', 'rejectReservation', 'setBookingPolicy'];
+    const RESERVATIONS = ['addParticipant', 'approveReservation', 'book', 'bookMany', 'bookRecurring', 'confirmBooking', 'cancelReservation', 'changeReservation', 'createJoinLink', 'extendReservation', 'recordReservationOutcome', 'rejectReservation', 'setBookingPolicy'];
 
     it('the list covers every mutation of the schema but login and the reservation ones', async () => {
       const res = await api.gql<{ __type: { fields: { name: string }[] } }>(`{ __type(name: "Mutation") { fields { name } } }`);

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { conflict, rateLimited } from '@maillage/core';
 import { ANONYMOUS, type Actor, SYSTEM } from '../../auth/actor';
 import { audit } from '../../auth/audit';
@@ -69,8 +69,8 @@ export class BookingHolds implements OnApplicationBootstrap, OnApplicationShutdo
 
   /**
    * For an anonymous caller: the request's hold, after its limits (each booking counts once against the
-   * caller's IP and its organiser's address; an address with too many unconfirmed requests waits for one
-   * to be confirmed or to expire). RATE_LIMITED, nothing written, when a limit is reached. Null for
+   * caller's IP and its organiser's address; the cap on unconfirmed requests is checked in the booking's
+   * transaction, `assertPendingCap`). RATE_LIMITED, nothing written, when a limit is reached. Null for
    * signed-in users and API keys.
    */
   async begin(actor: Actor, ip: string, organiserEmails: readonly string[], now = Date.now()): Promise<Hold | null> {
@@ -80,19 +80,30 @@ export class BookingHolds implements OnApplicationBootstrap, OnApplicationShutdo
     const emails = [...new Set(organiserEmails.map((e) => e.trim().toLowerCase()))];
     for (const email of emails) {
       await this.limiter.enforce(rules.bookingPerOrganiser, email, organiserEmails.filter((e) => e.trim().toLowerCase() === email).length);
-      const [pending]: { holds: number; next_expiry: Date | null }[] = await this.db.query(
+    }
+    return { id: randomUUID(), expiresAt: new Date(now + this.settings.bookingHoldMinutes * 60_000) };
+  }
+
+  /**
+   * In the booking's transaction, before its rows: an address with too many requests awaiting their
+   * e-mail confirmation waits for one to be confirmed or to expire (RATE_LIMITED, nothing written).
+   * Writers for one address queue on an advisory lock, so concurrent requests cannot all slip under the cap.
+   */
+  async assertPendingCap(em: EntityManager, organiserEmails: readonly string[], now = Date.now()): Promise<void> {
+    const emails = [...new Set(organiserEmails.map((e) => e.trim().toLowerCase()))].sort();
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext('booking-hold:' || e)) FROM unnest($1::text[]) AS e ORDER BY e`, [emails]);
+    for (const email of emails) {
+      const [pending]: { holds: number; next_expiry: Date | null }[] = await em.query(
         `SELECT count(DISTINCT hold_id)::int AS holds, min(hold_expires_at) AS next_expiry FROM reservation WHERE status = 'HELD' AND lower(organiser_email) = $1 AND hold_expires_at > now()`,
         [email],
       );
       if (pending.holds >= this.settings.maxPendingHoldsPerEmail) {
         const wait = pending.next_expiry ? Math.max(1, Math.ceil((pending.next_expiry.getTime() - now) / 1000)) : 60;
-        const error = rateLimited('pending-holds-per-email', wait);
-        throw Object.assign(error, {
+        throw Object.assign(rateLimited('pending-holds-per-email', wait), {
           messageFr: `Cette adresse a déjà ${pending.holds} réservation(s) à confirmer : ouvrez le lien reçu par e-mail, ou attendez ${Math.ceil(wait / 60)} min`,
         });
       }
     }
-    return { id: randomUUID(), expiresAt: new Date(now + this.settings.bookingHoldMinutes * 60_000) };
   }
 
   /** The events of a request written HELD: one `reservation.held` (the e-mail with the link), then each reservation's `availability.changed`. */
