@@ -4,7 +4,7 @@ import type { BookReservationMutation } from '../generated/graphql';
 import { clockAt, dayHeading, localDate } from './booking-time';
 import type { BookingPoint } from './BookingFlow';
 import { useBookingI18n } from './messages';
-import { FROZEN_QUOTE } from './operations';
+import { BOOKING_STATUS, FROZEN_QUOTE } from './operations';
 import { QuoteTable, type QuoteView } from './QuoteTable';
 
 export interface Booked {
@@ -20,9 +20,13 @@ export interface Booked {
 /** The organiser's invitation as an iCalendar file (the API's route, with the booking's access token). */
 export const icsHref = (reference: string, accessToken: string) => `/ical/reservations/${encodeURIComponent(reference)}.ics?token=${encodeURIComponent(accessToken)}`;
 
+/** While HELD, how often the page asks whether the organiser followed the e-mail's link (in another tab). */
+const HELD_POLL_MS = 2000;
+
 export function Confirmation({ point, booked, onAgain }: { point: BookingPoint; booked: Booked; onAgain(): void }) {
   const { t, lang } = useBookingI18n();
-  const { reservation, accessToken } = booked;
+  const { accessToken } = booked;
+  const [reservation, setReservation] = useState(booked.reservation);
   const confirmed = reservation.status === 'CONFIRMED';
   const held = reservation.status === 'HELD';
   const manageHref = `/reservation/${encodeURIComponent(reservation.reference)}?jeton=${encodeURIComponent(accessToken)}`;
@@ -31,6 +35,21 @@ export function Confirmation({ point, booked, onAgain }: { point: BookingPoint; 
   const tz = point.timeZone;
 
   useEffect(() => heading.current?.focus(), []);
+  // Confirmed from the e-mail (another tab): this page says so, with the price kept.
+  useEffect(() => {
+    if (!held) return;
+    const timer = setInterval(() => {
+      request(BOOKING_STATUS, { reference: reservation.reference, token: accessToken })
+        .then(({ reservationByReference: now }) => {
+          if (now.status !== 'HELD') {
+            setReservation((r) => ({ ...r, status: now.status }));
+            requestAnimationFrame(() => heading.current?.focus());
+          }
+        })
+        .catch(() => undefined);
+    }, HELD_POLL_MS);
+    return () => clearInterval(timer);
+  }, [held, reservation.reference, accessToken]);
   useEffect(() => {
     if (!confirmed) return;
     const controller = new AbortController();

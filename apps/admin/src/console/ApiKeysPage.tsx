@@ -5,7 +5,7 @@ import { FormStatus, SelectField, TextField } from '../admin/forms';
 import type { ConsoleApiKeysQuery, Role } from '../generated/graphql';
 import { useConsoleI18n } from './messages';
 import { CONSOLE_API_KEYS, CONSOLE_CREATE_API_KEY, CONSOLE_REVOKE_API_KEY, CONSOLE_UPDATE_API_KEY } from './operations';
-import { useForm } from './use-form';
+import { useForm, useOrganisationChoices } from './use-form';
 
 type ApiKey = ConsoleApiKeysQuery['apiKeys'][number];
 const KEY_ROLES = ['BOOKER', 'POINT_OPERATOR', 'ORGANISATION_ADMIN'] as const;
@@ -15,7 +15,8 @@ const quotaOf = (text: string) => (text.trim() ? Number(text.trim()) : null);
 /** `/admin/cles`: an organisation's API keys — create (shown once), quota and allowed sites, revoke; the widget's code. */
 export function ApiKeysPage() {
   const { t } = useConsoleI18n();
-  const { user, organisations } = useSignedIn();
+  const { user } = useSignedIn();
+  const organisations = useOrganisationChoices();
   const [organisationId, setOrganisationId] = useState(user.organisationId ?? organisations[0]?.id ?? '');
   const [keys, setKeys] = useState<ApiKey[] | null>(null);
   const [created, setCreated] = useState<string | null>(null);

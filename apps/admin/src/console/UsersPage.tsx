@@ -6,7 +6,7 @@ import { useAdminI18n } from '../admin/messages';
 import type { ConsoleUsersQuery, Role } from '../generated/graphql';
 import { useConsoleI18n } from './messages';
 import { CONSOLE_CREATE_USER, CONSOLE_UPDATE_USER, CONSOLE_USERS } from './operations';
-import { useForm } from './use-form';
+import { useForm, useOrganisationChoices } from './use-form';
 
 type User = ConsoleUsersQuery['users'][number];
 const ROLES = ['BOOKER', 'POINT_OPERATOR', 'ORGANISATION_ADMIN', 'NETWORK_ADMIN'] as const;
@@ -15,7 +15,8 @@ const ROLES = ['BOOKER', 'POINT_OPERATOR', 'ORGANISATION_ADMIN', 'NETWORK_ADMIN'
 export function UsersPage() {
   const { t } = useConsoleI18n();
   const { t: ta } = useAdminI18n();
-  const { user, organisations } = useSignedIn();
+  const { user } = useSignedIn();
+  const organisations = useOrganisationChoices();
   const [organisationId, setOrganisationId] = useState(user.organisationId ?? organisations[0]?.id ?? '');
   const [users, setUsers] = useState<User[] | null>(null);
   const grantable = ROLES.filter((r) => hasRole(user, r) && (r !== 'NETWORK_ADMIN' || isNetworkAdmin(user)));

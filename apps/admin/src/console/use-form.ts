@@ -1,4 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { request } from '../api';
+import { isNetworkAdmin, useSignedIn } from '../admin/auth';
+import { CONSOLE_ORGANISATIONS } from './operations';
 import { type FormErrors, formErrorsOf, NO_ERRORS } from '../admin/form-errors';
 import { useConsoleI18n } from './messages';
 
@@ -25,3 +28,17 @@ export function useForm() {
 
 /** The organisation a page works on: the user's own, or — network admins — the one chosen. */
 export const ORGANISATION_KINDS = ['NETWORK_OPERATOR', 'EPCI', 'COMMUNE', 'ASSOCIATION', 'COMPANY'] as const;
+
+/**
+ * The organisations a console page may work on, fresh from the API (one created on the organisations
+ * page a moment ago is there): every one for a network admin, the user's own otherwise.
+ */
+export function useOrganisationChoices(): { id: string; name: string }[] {
+  const { user, organisations } = useSignedIn();
+  const [all, setAll] = useState<{ id: string; name: string }[] | null>(null);
+  const network = isNetworkAdmin(user);
+  useEffect(() => {
+    if (network) void request(CONSOLE_ORGANISATIONS, {}).then((d) => setAll(d.organisations));
+  }, [network]);
+  return network ? (all ?? organisations) : organisations;
+}

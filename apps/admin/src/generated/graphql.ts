@@ -627,6 +627,14 @@ export type BookReservationMutationVariables = Exact<{
 
 export type BookReservationMutation = { book: { accessToken: string, reservation: { id: string, reference: string, status: ReservationStatus, title: string, start: string, end: string, holdExpiresAt: string | null, rooms: Array<{ roomName: string, pointName: string }> } } };
 
+export type BookingStatusQueryVariables = Exact<{
+  reference: string;
+  token: string;
+}>;
+
+
+export type BookingStatusQuery = { reservationByReference: { id: string, status: ReservationStatus } };
+
 export type FrozenQuoteQueryVariables = Exact<{
   id: string | number;
   token?: string | null | undefined;
