@@ -1468,6 +1468,8 @@ export type Role =
 
 export type Room = {
   __typename?: 'Room';
+  /** The room’s own booking rules; null: the point’s apply. */
+  bookingPolicy?: Maybe<BookingPolicy>;
   capacity: Scalars['Int']['output'];
   /** Dedicated to videoconference, or shared with other uses (host blocks). */
   dedicated: Scalars['Boolean']['output'];

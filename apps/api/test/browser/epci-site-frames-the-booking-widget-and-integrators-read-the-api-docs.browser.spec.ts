@@ -27,6 +27,7 @@ describeInBrowser('an EPCI site frames the booking widget with its API key; inte
   let browser: Browser;
   let page: Page;
   let widgetUrl = '';
+  let pointLabel = '';
   let allowed: Awaited<ReturnType<typeof foreignSite>>;
   let stranger: Awaited<ReturnType<typeof foreignSite>>;
 
@@ -39,7 +40,8 @@ describeInBrowser('an EPCI site frames the booking widget with its API key; inte
     const room = await roomOf(api, 'lannion-tregor-communaute-siege');
     await setHours(api, admin, room.pointId, WEEKDAYS_9_TO_1730);
     await setPolicy(api, admin, room.pointId);
-    const [{ organisation_id }] = await api.sql<{ organisation_id: string }>(`SELECT organisation_id FROM point WHERE id = $1`, [room.pointId]);
+    const [{ organisation_id, name, town }] = await api.sql<{ organisation_id: string; name: string; town: string }>(`SELECT organisation_id, name, town FROM point WHERE id = $1`, [room.pointId]);
+    pointLabel = `${name} (${town})`;
     const created = expectData(
       await api.gql<{ createApiKey: { key: string } }>(
         `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key } }`,
@@ -65,7 +67,8 @@ describeInBrowser('an EPCI site frames the booking widget with its API key; inte
     await page.goto(allowed.origin);
     const frame = page.frameLocator('iframe');
     await frame.getByRole('heading', { level: 1, name: /^Réserver un point de visioconférence — / }).waitFor();
-    await frame.getByLabel('Point').selectOption({ index: 0 });
+    const choice = frame.getByLabel('Point', { exact: true });
+    if (await choice.count()) await choice.selectOption({ label: pointLabel });
     await frame.getByRole('heading', { name: '1. Quand ?' }).waitFor();
     const monday = ordinaryMonday(7);
     await frame.getByLabel('Du', { exact: true }).fill(monday);

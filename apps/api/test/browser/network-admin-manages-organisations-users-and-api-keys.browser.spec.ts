@@ -1,9 +1,11 @@
 // The console's screens of issue 14, in a real browser against the real API: the network admin creates an
 // organisation and edits it, creates a user and changes their role, creates an API key (shown once) with
-// its allowed site and quota, then revokes it. French first; axe-core on every screen; screenshots.
+// its allowed site and quota, then revokes it; gives one room of a point booking rules of its own; adds a
+// free-month promotion to a point's tariff. French first; axe-core on every screen; screenshots.
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApi, type TestApi } from '../harness';
+import { roomOf } from '../booking-fixtures';
 import { ADMIN, axeViolations, buildWebApp, describeInBrowser, launchBrowser, newPage, SHOTS, signInThroughLoginPage } from './admin-browser';
 
 describeInBrowser('the network admin manages organisations, users and roles, and API keys from the console', () => {
@@ -99,5 +101,45 @@ describeInBrowser('the network admin manages organisations, users and roles, and
     // The revoked key is refused by the API.
     const res = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': shown }, body: JSON.stringify({ query: '{ networkSummary { activePoints } }' }) });
     expect(res.status).toBe(401);
+  });
+
+  it('gives the room of a point booking rules of its own (2 h minimum), the point’s others unchanged', async () => {
+    const room = await roomOf(api, 'lannion-tregor-communaute-siege');
+    await page.goto(`${api.url}/admin/points/${room.pointId}/regles`);
+    await page.getByTestId('booking-policy').waitFor();
+    const [{ name }] = await api.sql<{ name: string }>(`SELECT name FROM room WHERE id = $1`, [room.roomId]);
+    await page.getByLabel('Règles de').selectOption({ label: `la salle ${name} (suit le point)` });
+    await page.getByTestId('booking-policy').getByLabel('Durée minimale (min)').fill('120');
+    await page.getByTestId('booking-policy').getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByTestId('booking-policy').getByTestId('saved').filter({ hasText: 'Enregistré.' }).waitFor();
+    const [rules] = await api.sql<{ room: { minDurationMinutes: number } | null; point: { minDurationMinutes: number } | null }>(
+      `SELECT r.booking_policy AS room, p.booking_policy AS point FROM room r JOIN point p ON p.id = r.point_id WHERE r.id = $1`,
+      [room.roomId],
+    );
+    expect(rules.room?.minDurationMinutes).toBe(120);
+    expect(rules.point?.minDurationMinutes ?? 60).not.toBe(120);
+    await page.screenshot({ path: join(SHOTS, 'console-room-booking-rules.png'), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('adds February free to the point’s tariff as a new version', async () => {
+    const room = await roomOf(api, 'lannion-tregor-communaute-siege');
+    await page.goto(`${api.url}/admin/points/${room.pointId}/tarifs`);
+    const promotions = page.getByTestId('promotions');
+    await promotions.waitFor();
+    const before = await promotions.getByRole('button', { name: /^Retirer l’offre/ }).count();
+    await promotions.getByRole('button', { name: 'Ajouter une offre' }).click();
+    const n = before + 1;
+    await promotions.getByLabel(`Mois gratuits de l’offre ${n}`).fill('2031-02');
+    await page.getByRole('button', { name: 'Publier la version' }).click();
+    await page.getByText(/^Version \d+ publiée/).waitFor();
+    const [latest] = await api.sql<{ definition: { promotions: { kind: string; months: string[] | null }[] } }>(
+      `SELECT v.definition FROM price_list_version v JOIN price_list l ON l.id = v.price_list_id
+        WHERE l.point_id = $1 OR (l.point_id IS NULL AND l.organisation_id = (SELECT organisation_id FROM point WHERE id = $1)) ORDER BY v.created_at DESC LIMIT 1`,
+      [room.pointId],
+    );
+    expect(latest.definition.promotions).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'FREE_MONTHS', months: ['2031-02'] })]));
+    await promotions.screenshot({ path: join(SHOTS, 'console-tariff-promotion.png') });
+    expect(await axeViolations(page)).toEqual([]);
   });
 });
