@@ -39,8 +39,8 @@ export function serveWebApp(app: NestExpressApplication, dir = process.env.ADMIN
   const index = join(dir, 'index.html');
   if (!existsSync(index)) return undefined;
   app.use((req: Request, res: Response, next: NextFunction) => {
-    // A join link (/rejoindre/<payload>.<signature>) may end like a file name: it is still a page.
-    const looksLikeFile = /\.[a-z0-9]+$/i.test(req.path) && !req.path.startsWith('/rejoindre/');
+    // A join link (/rejoindre/<payload>.<signature>) or a confirmation link (/confirmer/<hold>.<expiry>.<signature>) may end like a file name: it is still a page.
+    const looksLikeFile = /\.[a-z0-9]+$/i.test(req.path) && !/^\/(rejoindre|confirmer)\//.test(req.path);
     if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PATHS.test(req.path) || !req.accepts('html') || looksLikeFile) return next();
     if (req.path === '/' || !req.path.startsWith('/assets/')) {
       res.setHeader('cache-control', 'no-cache');

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { isFrenchPublicHoliday } from '@maillage/core';
 import type { TestApi } from './harness';
 
 export const PARIS = 'Europe/Paris';
@@ -13,6 +14,19 @@ export function nextWeekdayAt(weekday: number, hour: number, minute = 0, minDays
 /** French public holidays falling on fixed dates; enough to keep generated test dates on ordinary days. */
 const FIXED = ['01-01', '05-01', '05-08', '07-14', '08-15', '11-01', '11-11', '12-25'];
 const isHoliday = (d: DateTime) => FIXED.includes(d.toFormat('MM-dd')) || d.month === 5 || (d.month === 4 && d.day < 10) || (d.month === 6 && d.day < 10);
+
+/** `count` distinct one-hour weekday slots (Paris), 5 a day (9:30, 11:00, 12:30, 14:00, 15:30) from `minDaysAhead` days ahead, public holidays avoided. */
+export function weekdaySlots(count: number, minDaysAhead = 8): string[] {
+  const out: string[] = [];
+  let day = DateTime.now().setZone(PARIS).plus({ days: minDaysAhead }).startOf('day');
+  while (out.length < count) {
+    if (day.weekday <= 5 && !isFrenchPublicHoliday(day.toISODate()!)) {
+      for (const [h, m] of [[9, 30], [11, 0], [12, 30], [14, 0], [15, 30]]) if (out.length < count) out.push(day.set({ hour: h, minute: m }).toISO({ suppressMilliseconds: true })!);
+    }
+    day = day.plus({ days: 1 });
+  }
+  return out;
+}
 
 export const plusMinutes = (iso: string, minutes: number) => DateTime.fromISO(iso, { setZone: true }).setZone(PARIS).plus({ minutes }).toISO({ suppressMilliseconds: true })!;
 

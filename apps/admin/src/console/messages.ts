@@ -1,7 +1,7 @@
 // Words of the console's screens of issue 14 (organisations, users and roles, API keys): French first,
 // English available (typed by the French keys). Part of the console's lazy chunk.
 import { useMemo } from 'react';
-import type { Lang } from '../i18n';
+import { type Lang, translatorOf } from '../i18n';
 import { useI18n } from '../i18n-context';
 
 const fr = {
@@ -129,9 +129,6 @@ export const CONSOLE_MESSAGES: Record<Lang, Record<ConsoleMessageKey, string>> =
 
 export function useConsoleI18n() {
   const { lang } = useI18n();
-  const t = useMemo(() => {
-    const messages = CONSOLE_MESSAGES[lang];
-    return (key: ConsoleMessageKey, params?: Record<string, string | number>) => messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
-  }, [lang]);
+  const t = useMemo(() => translatorOf(CONSOLE_MESSAGES[lang]), [lang]);
   return { lang, t };
 }

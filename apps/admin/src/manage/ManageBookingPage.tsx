@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { request } from '../api';
-import { type FormErrors, formErrorsOf, NO_ERRORS } from '../admin/form-errors';
+import { useSubmit } from '../use-submit';
 import { FormStatus, SelectField, TextField } from '../admin/forms';
 import { zonedInstant, localDate } from '../booking/booking-time';
 import type { ManageReservationQuery, MeetingRole, ParticipantKind } from '../generated/graphql';
@@ -61,27 +61,6 @@ export function ManageBookingPage({ reference, token }: { reference: string; tok
       {(active || r.status === 'HELD') && <Cancel reservation={r} token={token} onDone={load} />}
     </section>
   );
-}
-
-/** Runs a form's request: its errors next to the fields (typed API errors), a status when it worked. */
-function useSubmit() {
-  const { lang } = useManageI18n();
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [saved, setSaved] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const run = async (work: () => Promise<string>) => {
-    setBusy(true);
-    setErrors(NO_ERRORS);
-    setSaved(null);
-    try {
-      setSaved(await work());
-    } catch (e) {
-      setErrors(formErrorsOf(e, lang));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { errors, saved, busy, run };
 }
 
 function ChangeTime({ reservation, token, onDone }: { reservation: Reservation; token: string; onDone(): Promise<void> }) {

@@ -1,7 +1,7 @@
 // Words of the organiser's pages (confirm, manage my booking), the widget and the GraphQL documentation:
 // French first, English available (typed by the French keys). A lazy chunk of the public pages.
 import { useMemo } from 'react';
-import type { Lang } from '../i18n';
+import { type Lang, translatorOf } from '../i18n';
 import { useI18n } from '../i18n-context';
 
 const fr = {
@@ -159,9 +159,6 @@ export const MANAGE_MESSAGES: Record<Lang, Record<ManageMessageKey, string>> = {
 
 export function useManageI18n() {
   const { lang, t: tp } = useI18n();
-  const t = useMemo(() => {
-    const messages = MANAGE_MESSAGES[lang];
-    return (key: ManageMessageKey, params?: Record<string, string | number>) => messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
-  }, [lang]);
+  const t = useMemo(() => translatorOf(MANAGE_MESSAGES[lang]), [lang]);
   return { lang, t, tp };
 }

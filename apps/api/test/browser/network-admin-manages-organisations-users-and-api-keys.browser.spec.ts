@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApi, type TestApi } from '../harness';
 import { roomOf } from '../booking-fixtures';
+import { waitFor } from '../event-fixtures';
 import { ADMIN, axeViolations, buildWebApp, describeInBrowser, launchBrowser, newPage, SHOTS, signInThroughLoginPage } from './admin-browser';
 
 describeInBrowser('the network admin manages organisations, users and roles, and API keys from the console', () => {
@@ -64,8 +65,8 @@ describeInBrowser('the network admin manages organisations, users and roles, and
     await page.getByRole('button', { name: 'Créer' }).click();
     await page.getByTestId('users-count').filter({ hasText: '1 utilisateur(s)' }).waitFor();
     await page.getByLabel('Rôle de Agent d’accueil').selectOption({ label: 'administrateur de l’organisation' });
-    await page.getByTestId('saved').filter({ hasText: 'Enregistré.' }).first().waitFor();
-    expect((await api.sql<{ role: string }>(`SELECT role FROM app_user WHERE email = 'agent@kreiz-breizh.example'`))[0].role).toBe('ORGANISATION_ADMIN');
+    await waitFor('the new role', async () => (await api.sql<{ role: string }>(`SELECT role FROM app_user WHERE email = 'agent@kreiz-breizh.example'`))[0].role === 'ORGANISATION_ADMIN', 10_000);
+    expect(await page.getByLabel('Rôle de Agent d’accueil').inputValue()).toBe('ORGANISATION_ADMIN');
     await page.screenshot({ path: join(SHOTS, 'console-users.png'), fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
   });
@@ -108,7 +109,7 @@ describeInBrowser('the network admin manages organisations, users and roles, and
     await page.goto(`${api.url}/admin/points/${room.pointId}/regles`);
     await page.getByTestId('booking-policy').waitFor();
     const [{ name }] = await api.sql<{ name: string }>(`SELECT name FROM room WHERE id = $1`, [room.roomId]);
-    await page.getByLabel('Règles de').selectOption({ label: `la salle ${name} (suit le point)` });
+    await page.getByLabel('Règles de', { exact: true }).selectOption({ label: `la salle ${name} (suit le point)` });
     await page.getByTestId('booking-policy').getByLabel('Durée minimale (min)').fill('120');
     await page.getByTestId('booking-policy').getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByTestId('booking-policy').getByTestId('saved').filter({ hasText: 'Enregistré.' }).waitFor();

@@ -4,28 +4,15 @@
 // address, and at most 3 of its requests waiting for their e-mail confirmation. Every refusal is a typed
 // RATE_LIMITED with Retry-After; what passed is HELD, not CONFIRMED, and nothing went to participants.
 import { DateTime } from 'luxon';
-import { isFrenchPublicHoliday } from '@maillage/core';
 import { expectData } from '../e2e-assertions';
 import { ADMIN, startTestApi, type TestApi } from '../harness';
-import { BOOK, bookingInput, PARIS, roomOf, setHours, setPolicy, WEEKDAYS_9_TO_1730 } from '../booking-fixtures';
+import { BOOK, bookingInput, roomOf, setHours, setPolicy, WEEKDAYS_9_TO_1730, weekdaySlots } from '../booking-fixtures';
 
 jest.setTimeout(240_000);
 
 const REQUESTS = 3000;
 const CONCURRENCY = 40;
 
-/** `count` distinct one-hour weekday slots (Paris), 5 a day from 8 days ahead. */
-function slots(count: number): string[] {
-  const out: string[] = [];
-  let day = DateTime.now().setZone(PARIS).plus({ days: 8 }).startOf('day');
-  while (out.length < count) {
-    if (day.weekday <= 5 && !isFrenchPublicHoliday(day.toISODate()!)) {
-      for (const [h, m] of [[9, 30], [11, 0], [12, 30], [14, 0], [15, 30]]) if (out.length < count) out.push(day.set({ hour: h, minute: m }).toISO({ suppressMilliseconds: true })!);
-    }
-    day = day.plus({ days: 1 });
-  }
-  return out;
-}
 
 interface Outcome {
   status: number;
@@ -73,7 +60,7 @@ const tally = (outcomes: Outcome[]) => {
 describe('3 000 anonymous bookings in a minute are throttled: a few are held for e-mail confirmation, the rest refused RATE_LIMITED', () => {
   let api: TestApi;
   let roomId: string;
-  const starts = slots(100);
+  const starts = weekdaySlots(100);
 
   beforeAll(async () => {
     // TRUST_PROXY: the test plays clients of many addresses through X-Forwarded-For (only believed from the loopback proxy).

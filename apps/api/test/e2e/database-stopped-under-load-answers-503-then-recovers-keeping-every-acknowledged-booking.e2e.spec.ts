@@ -6,14 +6,13 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
-import { isFrenchPublicHoliday } from '@maillage/core';
 import { startApi, type RunningApi } from '../../src/bootstrap';
 import { loadConfig } from '../../src/config';
 import { migrate } from '../../src/database/data-source';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/database/embedded-postgres';
 import { expectNoStackTrace } from '../e2e-assertions';
 import { ADMIN, GENEROUS_LIMITS } from '../harness';
-import { BOOK, bookingInput, PARIS, TEST_POLICY, WEEKDAYS_9_TO_1730 } from '../booking-fixtures';
+import { BOOK, bookingInput, TEST_POLICY, WEEKDAYS_9_TO_1730, weekdaySlots } from '../booking-fixtures';
 import { freePort } from '../spawned-api';
 import { TypeMetadataStorage } from '@nestjs/graphql';
 
@@ -27,17 +26,6 @@ interface Answer {
   id?: string;
 }
 
-function slots(count: number): string[] {
-  const out: string[] = [];
-  let day = DateTime.now().setZone(PARIS).plus({ days: 8 }).startOf('day');
-  while (out.length < count) {
-    if (day.weekday <= 5 && !isFrenchPublicHoliday(day.toISODate()!)) {
-      for (const [h, m] of [[9, 30], [11, 0], [12, 30], [14, 0], [15, 30]]) if (out.length < count) out.push(day.set({ hour: h, minute: m }).toISO({ suppressMilliseconds: true })!);
-    }
-    day = day.plus({ days: 1 });
-  }
-  return out;
-}
 
 describe('PostgreSQL stopped under load, then restarted: 503 during, recovery without restart after, every acknowledged booking kept', () => {
   const dir = join(__dirname, '..', '..', '..', '..', 'tmp', `outage-pg-${process.pid}`);
@@ -83,7 +71,7 @@ describe('PostgreSQL stopped under load, then restarted: 503 during, recovery wi
       await gql(`mutation($p: ID!, $s: OpeningScheduleInput!) { setOpeningHours(pointId: $p, schedule: $s) { id } }`, { p: p.id, s: { weekly: WEEKDAYS_9_TO_1730, exceptions: [], closedOnPublicHolidays: true } }, admin);
       await gql(`mutation($p: ID!, $policy: BookingPolicyInput!) { setBookingPolicy(pointId: $p, policy: $policy) { minLeadMinutes } }`, { p: p.id, policy: TEST_POLICY }, admin);
     }
-    const starts = slots(400);
+    const starts = weekdaySlots(400);
     const queue = targets.flatMap((p) => starts.map((start) => ({ roomId: p.rooms[0].id, start })));
     const answers: Answer[] = [];
     let stop = false;

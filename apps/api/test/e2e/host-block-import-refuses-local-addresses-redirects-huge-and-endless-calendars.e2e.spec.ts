@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { expectDatabaseUnchanged, expectError } from '../e2e-assertions';
 import { ADMIN, startTestApi, type TestApi } from '../harness';
 import { roomOf } from '../booking-fixtures';
-import { vcalendar } from '../ical-fixtures';
+import { streamBytes, vcalendar } from '../ical-fixtures';
 
 jest.setTimeout(120_000);
 
@@ -44,20 +44,7 @@ describe('importHostBlocks refuses local and private addresses, redirects to the
       if (path === '/to-metadata.ics') return void res.writeHead(301, { location: 'http://169.254.169.254/latest/meta-data/' }).end();
       if (path === '/to-mapped.ics') return void res.writeHead(307, { location: `http://[::ffff:127.0.0.1]:${target.port}/secret.ics` }).end();
       if (path === '/loop.ics') return void res.writeHead(302, { location: '/loop.ics' }).end();
-      if (path === '/big.ics') {
-        res.writeHead(200, { 'content-type': 'text/calendar' });
-        const chunk = 'X'.repeat(64 * 1024);
-        let sent = 0;
-        const pump = () => {
-          while (sent < 3 * MB) {
-            sent += chunk.length;
-            if (!res.write(chunk)) return void res.once('drain', pump);
-          }
-          res.end();
-        };
-        res.on('error', () => undefined);
-        return pump();
-      }
+      if (path === '/big.ics') return streamBytes(res, 3 * MB);
       res.writeHead(404).end();
     });
     // Only the redirector's port is allowed (to reach the redirects at all); the target, the database and everything else local is not.

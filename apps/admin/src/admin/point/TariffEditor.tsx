@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { request } from '../../api';
 import { formatDate } from '../../format';
-import type { AdminTariffsQuery, RequesterCategory } from '../../generated/graphql';
+import type { AdminTariffsQuery } from '../../generated/graphql';
 import { describedBy, FieldError, ScrollBox, FormStatus, formErrorsOf, NO_ERRORS, SelectField, TextField, useFieldIds, type FormErrors } from '../forms';
 import { useAdminI18n } from '../messages';
 import { ADMIN_TARIFFS, CREATE_PRICE_LIST, PUBLISH_PRICE_LIST_VERSION } from '../operations';
