@@ -62,6 +62,18 @@ const fr = {
   'keys.widget': 'Module de réservation à intégrer',
   'keys.widgetHint': 'Copiez ce code dans une page du site autorisé (remplacez CLÉ par la clé complète) :',
   'keys.save': 'Enregistrer {name}',
+  'points.new': 'Nouveau point',
+  'points.newHint': 'Le point est créé sans salle ni horaires : sa fiche s’ouvre ensuite pour les compléter.',
+  'points.siteType': 'Type de lieu',
+  'points.latitude': 'Latitude (degrés décimaux)',
+  'points.longitude': 'Longitude (degrés décimaux)',
+  'points.site.EPCI_HEAD_OFFICE': 'siège de l’EPCI',
+  'points.site.BUSINESS_INCUBATOR': 'pépinière d’entreprises',
+  'points.site.TOWN_HALL': 'mairie',
+  'points.site.CYBER_CENTRE': 'cyber-centre',
+  'points.site.SCHOOL': 'établissement scolaire',
+  'points.site.LIBRARY': 'médiathèque',
+  'points.site.OTHER': 'autre',
 };
 type ConsoleMessageKey = keyof typeof fr;
 
@@ -123,6 +135,18 @@ const en: Record<ConsoleMessageKey, string> = {
   'keys.widget': 'Booking widget to embed',
   'keys.widgetHint': 'Copy this code into a page of the allowed site (replace KEY with the full key):',
   'keys.save': 'Save {name}',
+  'points.new': 'New point',
+  'points.newHint': 'The point is created without rooms or hours: its page opens next to complete it.',
+  'points.siteType': 'Kind of site',
+  'points.latitude': 'Latitude (decimal degrees)',
+  'points.longitude': 'Longitude (decimal degrees)',
+  'points.site.EPCI_HEAD_OFFICE': 'EPCI head office',
+  'points.site.BUSINESS_INCUBATOR': 'business incubator',
+  'points.site.TOWN_HALL': 'town hall',
+  'points.site.CYBER_CENTRE': 'cyber-centre',
+  'points.site.SCHOOL': 'school',
+  'points.site.LIBRARY': 'library',
+  'points.site.OTHER': 'other',
 };
 
 export const CONSOLE_MESSAGES: Record<Lang, Record<ConsoleMessageKey, string>> = { fr, en };

@@ -6,6 +6,8 @@ import type {
   ConsoleCreateApiKeyMutation,
   ConsoleCreateApiKeyMutationVariables,
   ConsoleCreateOrganisationMutation,
+  ConsoleCreatePointMutation,
+  ConsoleCreatePointMutationVariables,
   ConsoleCreateOrganisationMutationVariables,
   ConsoleCreateUserMutation,
   ConsoleCreateUserMutationVariables,
@@ -154,4 +156,13 @@ export const CONSOLE_UPDATE_ORGANISATION: Operation<ConsoleUpdateOrganisationMut
     }
   }
   ${ORGANISATION_FIELDS}
+`;
+
+export const CONSOLE_CREATE_POINT: Operation<ConsoleCreatePointMutation, ConsoleCreatePointMutationVariables> = /* GraphQL */ `
+  mutation ConsoleCreatePoint($input: CreatePointInput!) {
+    createPoint(input: $input) {
+      id
+      name
+    }
+  }
 `;

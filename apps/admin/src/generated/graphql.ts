@@ -61,6 +61,33 @@ export type CreateOrganisationInput = {
   town: string;
 };
 
+export type CreatePointInput = {
+  accessPolicy: AccessPolicy;
+  accessibleReducedMobility?: boolean | null | undefined;
+  address: string;
+  bandwidthKbps: number;
+  fixedIp?: string | null | undefined;
+  hostSiteType: HostSiteType;
+  independentEntrance?: boolean | null | undefined;
+  internalNotes?: string | null | undefined;
+  latitude: number;
+  longitude: number;
+  name: string;
+  networkLine: NetworkLine;
+  openingSchedule: OpeningScheduleInput;
+  organisationId: string | number;
+  phone?: string | null | undefined;
+  postcode: string;
+  receptionOnSite?: boolean | null | undefined;
+  rooms?: Array<RoomInput>;
+  rulesOfUse?: string | null | undefined;
+  slug: string;
+  status?: PointStatus | null | undefined;
+  technicianOnSite?: boolean | null | undefined;
+  timeZone?: string | null | undefined;
+  town: string;
+};
+
 export type CreatePriceListInput = {
   name: string;
   /** Required without pointId; must be the point’s organisation with it. */
@@ -767,6 +794,13 @@ export type ConsoleUpdateOrganisationMutationVariables = Exact<{
 
 
 export type ConsoleUpdateOrganisationMutation = { updateOrganisation: { id: string, slug: string, name: string, kind: OrganisationKind, address: string, postcode: string, town: string, siret: string | null, contactEmail: string | null, contactPhone: string | null, territoryPostcodes: Array<string> } };
+
+export type ConsoleCreatePointMutationVariables = Exact<{
+  input: CreatePointInput;
+}>;
+
+
+export type ConsoleCreatePointMutation = { createPoint: { id: string, name: string } };
 
 export type OpeningScheduleFieldsFragment = { timeZone: string, closedOnPublicHolidays: boolean, weekly: Array<{ weekday: number, opens: string, closes: string, onRequest: boolean | null }>, exceptions: Array<{ date: string, kind: string, reason: string | null, ranges: Array<{ opens: string, closes: string, onRequest: boolean | null }> | null }> };
 

@@ -143,4 +143,25 @@ describeInBrowser('the network admin manages organisations, users and roles, and
     await promotions.screenshot({ path: join(SHOTS, 'console-tariff-promotion.png') });
     expect(await axeViolations(page)).toEqual([]);
   });
+
+  it('creates a point for an EPCI; its editor opens next', async () => {
+    const [org] = await api.sql<{ id: string; name: string }>(`SELECT id, name FROM organisation WHERE slug LIKE 'lannion%' ORDER BY slug LIMIT 1`);
+    await page.goto(`${api.url}/admin`);
+    await page.getByLabel('Organisation').selectOption({ label: org.name });
+    const form = page.getByTestId('new-point');
+    await form.waitFor();
+    await form.getByLabel('Identifiant (minuscules et tirets)').fill('pleumeur-bodou-mediatheque');
+    await form.getByLabel('Nom', { exact: true }).fill('Médiathèque de Pleumeur-Bodou');
+    await form.getByLabel('Type de lieu').selectOption({ label: 'médiathèque' });
+    await form.getByLabel('Adresse').fill('Rue de la Poste');
+    await form.getByLabel('Code postal').fill('22560');
+    await form.getByLabel('Commune').fill('Pleumeur-Bodou');
+    await form.getByLabel('Latitude (degrés décimaux)').fill('48,7727');
+    await form.getByLabel('Longitude (degrés décimaux)').fill('-3,5216');
+    await form.getByRole('button', { name: 'Créer' }).click();
+    await page.waitForURL((url) => /^\/admin\/points\/[0-9a-f-]{36}$/.test(url.pathname));
+    const [point] = await api.sql<{ name: string; organisation_id: string; latitude: number }>(`SELECT name, organisation_id, latitude FROM point WHERE slug = 'pleumeur-bodou-mediatheque'`);
+    expect(point).toEqual({ name: 'Médiathèque de Pleumeur-Bodou', organisation_id: org.id, latitude: 48.7727 });
+    expect(await axeViolations(page)).toEqual([]);
+  });
 });
