@@ -4,7 +4,9 @@
 //  2. the limiter alone in-process: `take()` per second and µs per call, next to `SELECT 1` on the same pool.
 //
 //   npm run bench:rate-limit
-//   env: BENCH_CONNECTIONS (16), BENCH_DURATION_S (10), BENCH_WARMUP_S (2), BENCH_CALLS (5000)
+//   env: BENCH_CONNECTIONS (16), BENCH_DURATION_S (10), BENCH_WARMUP_S (2), BENCH_CALLS (5000), BENCH_ROUNDS (3)
+// The two configurations alternate (off, on, off, on…, BENCH_ROUNDS each) and the medians are compared, so
+// that a warmer cache or a busier minute of the machine does not favour one side.
 import 'reflect-metadata';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -22,6 +24,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const WARMUP_S = Number(process.env.BENCH_WARMUP_S ?? 2);
 const CALLS = Number(process.env.BENCH_CALLS ?? 5000);
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 const HIGH = '1000000000/1000000000/1';
 
 async function measure(env: Record<string, string>, pgEnv: Record<string, string>): Promise<{ graphql: LoadResult; take?: { perSecond: number; us: number }; select1?: { perSecond: number; us: number } }> {
@@ -56,30 +59,39 @@ async function main(): Promise<void> {
   const dir = await benchDir('bench-rate-limit');
   const dataDir = join(dir, 'pg');
   const pgEnv = { EMBEDDED_PG_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()) };
-  let on: Awaited<ReturnType<typeof measure>>;
-  let off: Awaited<ReturnType<typeof measure>>;
+  const ons: Awaited<ReturnType<typeof measure>>[] = [];
+  const offs: Awaited<ReturnType<typeof measure>>[] = [];
   try {
-    off = await measure({ RATE_LIMITS: 'off' }, pgEnv);
-    on = await measure({}, pgEnv);
+    for (let round = 0; round < ROUNDS; round++) {
+      offs.push(await measure({ RATE_LIMITS: 'off' }, pgEnv));
+      ons.push(await measure({}, pgEnv));
+    }
   } finally {
     if (postgresProcesses(dataDir).length) {
       console.error('PostgreSQL still running on the benchmark folder');
       process.exitCode = 1;
     } else await rm(dir, { recursive: true, force: true });
   }
+  // The run of median throughput of each configuration.
+  const byRate = (runs: typeof ons) => [...runs].sort((a, b) => a.graphql.requestsPerSecond - b.graphql.requestsPerSecond)[Math.floor(runs.length / 2)];
+  const on = byRate(ons);
+  const off = byRate(offs);
+  const take = ons.map((r) => r.take!).sort((a, b) => a.us - b.us)[Math.floor(ons.length / 2)];
+  const select1 = ons.map((r) => r.select1!).sort((a, b) => a.us - b.us)[Math.floor(ons.length / 2)];
+  console.log(`\nreq/s per round: off ${offs.map((r) => Math.round(r.graphql.requestsPerSecond)).join(', ')}; on ${ons.map((r) => Math.round(r.graphql.requestsPerSecond)).join(', ')} (medians below)`);
   const row = (name: string, g: LoadResult) => [name, Math.round(g.requestsPerSecond), g.latencyMs.p50, g.latencyMs.p97_5, g.latencyMs.p99, g.errors + g.timeouts + g.non2xx + g.mismatches, g.requestsTotal];
   console.log(`\nvisitor quotes over POST /graphql: ${CONNECTIONS} connections, ${WARMUP_S} s warm-up + ${DURATION_S} s measured; autocannon in a child process; one embedded PostgreSQL\n`);
   printTable(['target', 'req/s', 'p50 ms', 'p97.5 ms', 'p99 ms', 'failures', 'requests'], [row('RATE_LIMITS=off (baseline)', off.graphql), row('limiter on (quote-per-ip)', on.graphql)]);
   const ratio = on.graphql.requestsPerSecond / off.graphql.requestsPerSecond;
   console.log(`\nthroughput with / without the limiter: ${ratio.toFixed(3)}  (cost per request: ${((1 / on.graphql.requestsPerSecond - 1 / off.graphql.requestsPerSecond) * 1e6).toFixed(0)} µs of server time at this concurrency)`);
   console.log(`\nin-process, ${CALLS} calls, ${CONNECTIONS} at once, on the API's pool:\n`);
-  printTable(['call', 'calls/s', 'µs/call'], [['SELECT 1 (baseline round trip)', on.select1!.perSecond, on.select1!.us], ['RateLimiter.take() (one upsert)', on.take!.perSecond, on.take!.us]]);
-  console.log(`take() / SELECT 1 time ratio: ${(on.take!.us / on.select1!.us).toFixed(2)}`);
-  if ([on.graphql, off.graphql].some((g) => g.errors + g.timeouts + g.non2xx + g.mismatches)) {
+  printTable(['call', 'calls/s', 'µs/call'], [['SELECT 1 (baseline round trip)', select1.perSecond, select1.us], ['RateLimiter.take() (one upsert)', take.perSecond, take.us]]);
+  console.log(`take() / SELECT 1 time ratio: ${(take.us / select1.us).toFixed(2)}`);
+  if ([...ons, ...offs].map((r) => r.graphql).some((g) => g.errors + g.timeouts + g.non2xx + g.mismatches)) {
     console.error('FAILED: errors, timeouts, non-2xx answers or bad bodies');
     process.exitCode = 1;
   }
-  console.log(JSON.stringify({ bench: 'rate-limit', machine: machine(), revision: revision(), on, off, ratio }));
+  console.log(JSON.stringify({ bench: 'rate-limit', machine: machine(), revision: revision(), rounds: ROUNDS, on: on.graphql, off: off.graphql, take, select1, ratio, perRound: { on: ons.map((r) => r.graphql.requestsPerSecond), off: offs.map((r) => r.graphql.requestsPerSecond) } }));
 }
 
 main().catch((error: unknown) => {
