@@ -3,7 +3,7 @@
 // Used by `npm start` (tools/start.mjs) and the browser tests; `--force` always builds.
 // VITE_* variables (e.g. VITE_TILE_URL) are read at build time: pass --force after changing them.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,8 +26,48 @@ export function adminBuildIsStale() {
   return Math.max(...sources.map(newestMtime)) > statSync(builtIndex).mtimeMs;
 }
 
+const lockDir = join(app, '.build-lock');
+const alive = (pid) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * One build at a time (two test workers starting together, or a test while `npm start` builds): the others
+ * wait for it instead of emptying dist/ under a server that serves it. A lock left by a dead process is taken over.
+ */
+function withBuildLock(work) {
+  const deadline = Date.now() + 5 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(lockDir);
+      writeFileSync(join(lockDir, 'pid'), String(process.pid));
+      break;
+    } catch {
+      const owner = Number(existsSync(join(lockDir, 'pid')) ? readFileSync(join(lockDir, 'pid'), 'utf8') : 0);
+      if ((owner && !alive(owner)) || Date.now() > deadline) rmSync(lockDir, { recursive: true, force: true });
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  try {
+    return work();
+  } finally {
+    rmSync(lockDir, { recursive: true, force: true });
+  }
+}
+
 /** Builds when stale (or forced); returns what it did. Throws when Vite fails. */
 export function ensureAdminBuilt({ force = false, log = console.log } = {}) {
+  if (!force && !adminBuildIsStale()) return 'fresh';
+  return withBuildLock(() => build({ force, log }));
+}
+
+function build({ force, log }) {
+  // Another process may have built it while this one waited for the lock.
   if (!force && !adminBuildIsStale()) return 'fresh';
   log('[admin] building apps/admin with Vite…');
   const started = Date.now();

@@ -344,6 +344,11 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { fr, en };
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
+/** A translator over one dictionary: `{name}` placeholders are replaced by params (a missing one stays visible). */
+export function translatorOf<K extends string>(messages: Record<K, string>): (key: K, params?: Record<string, string | number>) => string {
+  return (key, params) => messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
+}
+
 /** The translator of a language: `{name}` placeholders are replaced by params (a missing one stays visible). */
 export function translator(lang: Lang): Translate {
   const messages = MESSAGES[lang];

@@ -3,13 +3,17 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { GraphQLError } from 'graphql';
-import { DomainError } from '@maillage/core';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
 import { DateTimeScalar } from './common/datetime-scalar';
 import { formatGraphQLError } from './common/graphql-errors';
-import { costLimitPlugin, depthLimit } from './common/graphql-limits';
+import { aliasLimit, costLimitPlugin, depthLimit } from './common/graphql-limits';
+import { SecurityModule } from './security/security.module';
+import { contextError, httpAnswersPlugin } from './security/http-answers';
+import { normaliseIp } from './security/client-ip';
+import { BookingHolds, HOLD_TOKENS } from './reservations/holds/booking-holds.service';
+import { HoldTokens } from './reservations/holds/hold-token';
+import { ParticipantsService } from './reservations/participants.service';
 import { createLoaders } from './common/loaders';
 import { SecretBox } from './common/secrets';
 import { DomainValidationPipe } from './common/validation.pipe';
@@ -90,11 +94,6 @@ import { MeetingDialIn } from './preflight/dial-in';
 
 export const API_CONFIG = Symbol('API_CONFIG');
 
-/** Turns a failed credential check into a 401 GraphQL error instead of a context-creation 500. */
-function unauthenticated(error: unknown): never {
-  if (error instanceof DomainError) throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
-  throw error;
-}
 
 /** Services the GraphQL context factory needs (the caller, batch loaders). */
 @Module({ providers: [AuthService, PointsQueryService], exports: [AuthService, PointsQueryService] })
@@ -108,6 +107,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        SecurityModule.forRoot(config.security, config.publicUrl),
         ReadModelsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
@@ -121,16 +121,22 @@ export class AppModule {
             introspection: true,
             includeStacktraceInErrorResponses: false,
             formatError: formatGraphQLError,
-            validationRules: [depthLimit(config.graphqlMaxDepth)],
-            plugins: [costLimitPlugin(config.graphqlMaxCost), metrics.apolloPlugin()],
+            validationRules: [depthLimit(config.graphqlMaxDepth), aliasLimit(config.security.graphqlMaxAliases)],
+            plugins: [costLimitPlugin(config.graphqlMaxCost), httpAnswersPlugin(), metrics.apolloPlugin()],
+            // One operation per HTTP request; no automatic persisted queries (the web app's are a fixed manifest, security/http-hardening.ts).
+            allowBatchedHttpRequests: false,
+            persistedQueries: false,
+            // Keep the HTTP status httpAnswersPlugin gives a refused operation (429, 503) instead of Nest's reset to 200.
+            preserveHttpStatusForExecutionErrors: false,
             subscriptions: { 'graphql-ws': { path: '/graphql' } },
             // HTTP requests carry their headers; graphql-ws subscriptions sign in through connectionParams.authorization.
-            context: async ({ req, connectionParams }: { req?: { headers: Record<string, string | string[] | undefined> }; connectionParams?: Record<string, unknown> }) => ({
+            context: async ({ req, connectionParams }: { req?: { headers: Record<string, string | string[] | undefined>; ip?: string }; connectionParams?: Record<string, unknown> }) => ({
               actor: req
-                ? await auth.resolveActor(req.headers).catch(unauthenticated)
+                ? await auth.resolveActor(req.headers).catch(contextError)
                 : typeof connectionParams?.authorization === 'string'
-                  ? await auth.resolveActor({ authorization: connectionParams.authorization }).catch(unauthenticated)
+                  ? await auth.resolveActor({ authorization: connectionParams.authorization }).catch(contextError)
                   : ANONYMOUS,
+              ip: normaliseIp(req?.ip),
               loaders: createLoaders({
                 roomsByPoint: (ids) => points.roomsByPoint(ids),
                 organisationsById: async (ids) => {
@@ -161,6 +167,9 @@ export class AppModule {
         OutboxRelay,
         SlotWriter,
         ReservationsService,
+        { provide: HOLD_TOKENS, useValue: new HoldTokens(config.secretKey) },
+        BookingHolds,
+        ParticipantsService,
         ReminderScheduler,
         AvailabilityService,
         ReservationsResolver,

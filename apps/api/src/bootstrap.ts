@@ -11,6 +11,10 @@ import { migrate } from './database/data-source';
 import { startEmbeddedPostgres } from './database/embedded-postgres';
 import { SeedService, type SeedReport } from './seed/seed.service';
 import { SignallingWsAdapter } from './meetings/signalling-ws.adapter';
+import { DataSource } from 'typeorm';
+import { ApiKeyOrigins } from './security/api-key-origins';
+import { applyHttpHardening } from './security/http-hardening';
+import { PublicUrl } from './security/public-url';
 
 export interface RunningApi {
   app: INestApplication;
@@ -35,8 +39,9 @@ export function serveWebApp(app: NestExpressApplication, dir = process.env.ADMIN
   const index = join(dir, 'index.html');
   if (!existsSync(index)) return undefined;
   app.use((req: Request, res: Response, next: NextFunction) => {
-    // A join link (/rejoindre/<payload>.<signature>) or a survey link (/enquete/…) may end like a file name: it is still a page.
-    const looksLikeFile = /\.[a-z0-9]+$/i.test(req.path) && !/^\/(rejoindre|enquete)\//.test(req.path);
+    // A join link (/rejoindre/<payload>.<signature>), a survey link (/enquete/…) or a confirmation link
+    // (/confirmer/<hold>.<expiry>.<signature>) may end like a file name: it is still a page.
+    const looksLikeFile = /\.[a-z0-9]+$/i.test(req.path) && !/^\/(rejoindre|enquete|confirmer)\//.test(req.path);
     if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PATHS.test(req.path) || !req.accepts('html') || looksLikeFile) return next();
     if (req.path === '/' || !req.path.startsWith('/assets/')) {
       res.setHeader('cache-control', 'no-cache');
@@ -69,6 +74,8 @@ export async function startApi(config: ApiConfig, logger: LoggerService = create
     if (applied.length) logger.log(`migrations applied: ${applied.join(', ')}`, 'Database');
     const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ ...config, databaseUrl: db.url }), { logger, rawBody: true });
     app.enableShutdownHooks();
+    // Before every route: proxy trust, body limit, security headers, CORS for API keys' origins, persisted operations (ADR 0010).
+    applyHttpHardening(app, config.security, { origins: app.get(ApiKeyOrigins), db: app.get(DataSource) });
     // The meetings' signalling gateway (@nestjs/websockets), next to graphql-ws on the same server.
     app.useWebSocketAdapter(new SignallingWsAdapter(app));
     const webAppDir = serveWebApp(app);
@@ -80,9 +87,11 @@ export async function startApi(config: ApiConfig, logger: LoggerService = create
     }
     await app.listen(config.port, config.host);
     const address = app.getHttpServer().address() as { port: number };
+    const url = `http://${config.host}:${address.port}`;
+    app.get(PublicUrl).listening(url);
     return {
       app,
-      url: `http://${config.host}:${address.port}`,
+      url,
       databaseUrl: db.url,
       seed,
       webAppDir,

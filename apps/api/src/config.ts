@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { mediaOptionsFromEnv, type MediaServerOptions } from '@maillage/media';
 import { graceMinutes } from './meetings/meeting-times';
+import { securitySettings, type SecuritySettings } from './security/security-settings';
 
 /** Every setting the API reads from the environment, in one place (documented in the README). */
 export interface ApiConfig {
@@ -26,6 +27,10 @@ export interface ApiConfig {
   meetingGraceMinutes: number;
   /** The media server (mediasoup workers) of the live meetings: MEDIASOUP_WORKER_BIN, MAILLAGE_MEDIA_*. */
   media: MediaServerOptions;
+  /** PUBLIC_URL: where the platform's links (e-mails, the widget) point; unset: the address the API listens on. */
+  publicUrl?: string;
+  /** Abuse limits, e-mail holds, outbound requests, HTTP hardening (security/security-settings.ts). */
+  security: SecuritySettings;
 }
 
 export const repoRoot = resolve(__dirname, '..', '..', '..');
@@ -47,5 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     graphqlMaxCost: Number(env.GRAPHQL_MAX_COST ?? 20000),
     meetingGraceMinutes: graceMinutes(env),
     media: mediaOptionsFromEnv(env),
+    publicUrl: env.PUBLIC_URL || undefined,
+    security: securitySettings(env),
   };
 }

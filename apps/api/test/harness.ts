@@ -22,14 +22,31 @@ export interface TestApi extends RunningApi {
 export const ADMIN = { email: 'admin@test.maillage', password: 'network-admin-password' };
 
 /**
+ * The abuse limits of the tests that are not about them: one test file books from 127.0.0.1 for one
+ * organiser address far more than a visitor would (ADR 0010). The abuse tests pass `{ limits: 'production' }`
+ * and meet the defaults of security/security-settings.ts.
+ */
+export const GENEROUS_LIMITS: Record<string, string> = {
+  RATE_BOOKING_PER_IP: '100000/100000/1',
+  RATE_BOOKING_PER_ORGANISER: '100000/100000/1',
+  RATE_QUOTE_PER_IP: '100000/100000/1',
+  RATE_JOIN_LINK_PER_IP: '100000/100000/1',
+  RATE_LOGIN_PER_IP: '100000/100000/1',
+  MAX_PENDING_HOLDS_PER_EMAIL: '100000',
+};
+
+/**
  * A fresh database cloned from the migrated template, and the API listening on 127.0.0.1:<random>.
  * `media` overrides the media server's options (the worker binary comes from MEDIASOUP_WORKER_BIN;
- * workers start with the first meeting, so tests without meetings start none).
+ * workers start with the first meeting, so tests without meetings start none). `env`: settings as the
+ * environment would give them (e.g. OUTBOUND_ALLOW for a test's own local servers); `limits`: see GENEROUS_LIMITS.
  */
-export async function startTestApi(options: { seed?: boolean; media?: MediaServerOptions } = {}): Promise<TestApi> {
+export async function startTestApi(
+  options: { seed?: boolean; media?: MediaServerOptions; env?: Record<string, string>; limits?: 'production' | 'generous' } = {},
+): Promise<TestApi> {
   const db = await createTestDatabase();
   const api = await startApi({
-    ...loadConfig({}),
+    ...loadConfig({ ...(options.limits === 'production' ? {} : GENEROUS_LIMITS), ...options.env }),
     environment: 'test',
     databaseUrl: db.url,
     port: 0,

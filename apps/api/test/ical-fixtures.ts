@@ -63,3 +63,19 @@ export const serveText = (body: string, contentType = 'text/calendar; charset=ut
 /** A VCALENDAR of VEVENTs, CRLF-terminated. */
 export const vcalendar = (events: string[][]) =>
   ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Théâtre municipal//Agenda//FR', ...events.flatMap((e) => ['BEGIN:VEVENT', ...e, 'END:VEVENT']), 'END:VCALENDAR', ''].join('\r\n');
+
+/** Answers 200 and streams `bytes` bytes in 64 KB chunks, without Content-Length (a calendar that never seems to end). */
+export function streamBytes(res: ServerResponse, bytes: number): void {
+  res.writeHead(200, { 'content-type': 'text/calendar' });
+  const chunk = 'X'.repeat(64 * 1024);
+  let sent = 0;
+  const pump = () => {
+    while (sent < bytes) {
+      sent += chunk.length;
+      if (!res.write(chunk)) return void res.once('drain', pump);
+    }
+    res.end();
+  };
+  res.on('error', () => undefined);
+  pump();
+}

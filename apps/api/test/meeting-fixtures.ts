@@ -2,7 +2,7 @@ import WebSocket from 'ws';
 import { MediaServer, SIGNALLING_PATH, type NotificationName, type RequestMap, type RequestMethod, type ServerNotification, type ServerResponse } from '@maillage/media';
 import { MeetingClock } from '../src/meetings/meeting-clock';
 import { MeetingsService } from '../src/meetings/meetings.service';
-import { BOOK, bookingInput, nextWeekdayAt, plusMinutes, roomOf, setHours, setPolicy, WEEKDAYS_9_TO_1730 } from './booking-fixtures';
+import { BOOK, bookConfirmed, bookingInput, nextWeekdayAt, plusMinutes, roomOf, setHours, setPolicy, WEEKDAYS_9_TO_1730 } from './booking-fixtures';
 import { ADMIN, type TestApi } from './harness';
 
 export const MINUTE = 60_000;
@@ -26,7 +26,11 @@ export async function meetingRoom(api: TestApi, slug = 'lannion-tregor-communaut
   return room;
 }
 
-/** A confirmed reservation (a weekday `weeksAhead` weeks from now at `hour`, `minutes` long) in `room`. */
+/**
+ * A confirmed reservation (a weekday `weeksAhead` weeks from now at `hour`, `minutes` long) in `room`.
+ * Booked anonymously unless `headers` are given; an anonymous booking is confirmed through the link of
+ * its e-mail (ADR 0010), as its organiser would.
+ */
 export async function bookMeeting(
   api: TestApi,
   room: { roomId: string; pointId: string },
@@ -34,7 +38,8 @@ export async function bookMeeting(
 ): Promise<BookedMeeting> {
   const start = nextWeekdayAt(3, options.hour ?? 10, options.minute ?? 0, 7 * (options.weeksAhead ?? 1));
   const end = plusMinutes(start, options.minutes ?? 60);
-  const res = await api.gql<{ book: { accessToken: string; reservation: { id: string; status: string } } }>(
+  const res = await bookConfirmed<{ book: { accessToken: string; reservation: { id: string; status: string } } }>(
+    api,
     BOOK,
     { input: bookingInput([room.roomId, ...(options.otherRooms ?? []).map((r) => r.roomId)], start, end, options.title ? { title: options.title } : {}) },
     options.headers,

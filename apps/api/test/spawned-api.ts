@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import { ADMIN, type GraphQLResponse } from './harness';
+import { ADMIN, GENEROUS_LIMITS, type GraphQLResponse } from './harness';
 
 const repoRoot = resolve(__dirname, '..', '..', '..');
 export const TEST_ADAPTERS_MODULE = join(__dirname, 'fixtures', 'test-adapters.ts');
@@ -44,6 +44,7 @@ export async function spawnApi(databaseUrl: string, env: Record<string, string> 
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       MAILLAGE_EXTRA_ADAPTERS: TEST_ADAPTERS_MODULE,
+      ...GENEROUS_LIMITS,
       ...env,
     },
   });

@@ -15,3 +15,5 @@ export * from './adapters/idempotency';
 export * from './ical/vtimezone';
 export * from './impact';
 export * from './coverage';
+export * from './rate-limit';
+export * from './net';

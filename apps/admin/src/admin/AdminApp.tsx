@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, type JSX } from 'react';
 import { useLocation } from '../router';
 import { AdminLayout } from './AdminLayout';
 import { AuthProvider } from './auth';
@@ -8,6 +8,16 @@ import { PointEditorPage } from './point/PointEditorPage';
 import { PointsPage } from './PointsPage';
 
 // The operators' week calendar (helper "booking", src/calendar/): its own chunk inside the console.
+const ApiKeysPage = lazy(() => import('../console/ApiKeysPage').then((m) => ({ default: m.ApiKeysPage })));
+const UsersPage = lazy(() => import('../console/UsersPage').then((m) => ({ default: m.UsersPage })));
+const OrganisationsPage = lazy(() => import('../console/OrganisationsPage').then((m) => ({ default: m.OrganisationsPage })));
+/** The console's screens of issue 14, for organisation admins and above. */
+const CONSOLE_PAGES: Record<string, () => JSX.Element> = {
+  '/admin/cles': () => <ApiKeysPage />,
+  '/admin/utilisateurs': () => <UsersPage />,
+  '/admin/organisations': () => <OrganisationsPage />,
+};
+
 const ReservationsCalendarPage = lazy(() => import('../calendar/ReservationsCalendarPage').then((m) => ({ default: m.ReservationsCalendarPage })));
 // The evaluation dashboard and the printable yearly report (issue 12, src/dashboard/): their own chunk (charts).
 const DashboardPage = lazy(() => import('../dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
@@ -27,6 +37,14 @@ export function AdminApp() {
       <AuthProvider>
         <LoginPage />
       </AuthProvider>
+    );
+  }
+  const consolePage = CONSOLE_PAGES[path];
+  if (consolePage) {
+    return (
+      <AdminLayout minimum="ORGANISATION_ADMIN">
+        <Suspense fallback={<p role="status">{t('admin.loading')}</p>}>{consolePage()}</Suspense>
+      </AdminLayout>
     );
   }
   return (

@@ -1,7 +1,15 @@
 import type { ReactNode } from 'react';
 import type { Role } from '../generated/graphql';
 import { Link, useLocation } from '../router';
-import { AuthProvider, RequireAuth, useAuth } from './auth';
+import { AuthProvider, hasRole, RequireAuth, useAuth } from './auth';
+import { useConsoleI18n } from '../console/messages';
+
+/** The console's screens of issue 14 in the navigation (organisation admins and above). */
+const consoleNav = (t: ReturnType<typeof useConsoleI18n>['t']) => [
+  { href: '/admin/organisations', label: t('nav.organisations') },
+  { href: '/admin/utilisateurs', label: t('nav.users') },
+  { href: '/admin/cles', label: t('nav.apiKeys') },
+];
 import { useAdminI18n } from './messages';
 
 /**
@@ -19,6 +27,7 @@ export function AdminLayout({ children, minimum = 'POINT_OPERATOR' }: { children
 
 function AdminFrame({ children, minimum }: { children: ReactNode; minimum: Role }) {
   const { t } = useAdminI18n();
+  const { t: tc } = useConsoleI18n();
   const { state, signOut } = useAuth();
   const { pathname } = useLocation();
   const current = (href: string) => (href === '/admin' ? pathname === '/admin' || pathname.startsWith('/admin/points') : pathname.startsWith(href));
@@ -32,6 +41,7 @@ function AdminFrame({ children, minimum }: { children: ReactNode; minimum: Role 
               { href: '/admin', label: t('admin.points') },
               { href: '/admin/reservations', label: t('admin.reservations') },
               { href: '/admin/evaluation', label: t('admin.evaluation') },
+              ...(state.status === 'signed-in' && hasRole(state.user, 'ORGANISATION_ADMIN') ? consoleNav(tc) : []),
             ].map((item) => (
               <li key={item.href}>
                 <Link href={item.href} className={current(item.href) ? 'current' : undefined} ariaCurrent={current(item.href) ? 'page' : undefined}>

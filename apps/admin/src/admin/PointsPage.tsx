@@ -1,8 +1,11 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { request } from '../api';
 import type { AdminPointsQuery, PointFilter } from '../generated/graphql';
 import { Link } from '../router';
-import { isNetworkAdmin, useSignedIn } from './auth';
+import { hasRole, isNetworkAdmin, useSignedIn } from './auth';
+
+// Creating a point (issue 14's console screens): its own chunk.
+const NewPointForm = lazy(() => import('../console/NewPointForm').then((m) => ({ default: m.NewPointForm })));
 import { ScrollBox, SelectField } from './forms';
 import { useAdminI18n } from './messages';
 import { ADMIN_POINTS } from './operations';
@@ -101,6 +104,11 @@ export function PointsPage() {
           </ScrollBox>
           {points.length === 0 && <p>{tp('directory.none')}</p>}
         </>
+      )}
+      {hasRole(user, 'ORGANISATION_ADMIN') && (organisationId || user.organisationId) && (
+        <Suspense fallback={null}>
+          <NewPointForm organisationId={organisationId || user.organisationId!} />
+        </Suspense>
       )}
     </section>
   );

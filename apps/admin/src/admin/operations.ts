@@ -158,6 +158,16 @@ export const ADMIN_POINT: Operation<AdminPointQuery, AdminPointQueryVariables> =
           model
           sipUri
         }
+        bookingPolicy {
+          minLeadMinutes
+          minDurationMinutes
+          maxDurationMinutes
+          granularityMinutes
+          setupBufferMinutes
+          teardownBufferMinutes
+          horizonDays
+          approvalCategories
+        }
       }
       openingSchedule {
         ...OpeningScheduleFields
@@ -241,8 +251,8 @@ export const SAVE_OPENING_HOURS: Operation<SaveOpeningHoursMutation, SaveOpening
 `;
 
 export const SAVE_BOOKING_POLICY: Operation<SaveBookingPolicyMutation, SaveBookingPolicyMutationVariables> = /* GraphQL */ `
-  mutation SaveBookingPolicy($pointId: ID!, $policy: BookingPolicyInput!) {
-    setBookingPolicy(pointId: $pointId, policy: $policy) {
+  mutation SaveBookingPolicy($pointId: ID!, $policy: BookingPolicyInput!, $roomId: ID) {
+    setBookingPolicy(pointId: $pointId, policy: $policy, roomId: $roomId) {
       minLeadMinutes
       minDurationMinutes
       maxDurationMinutes

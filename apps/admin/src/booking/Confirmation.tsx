@@ -4,7 +4,7 @@ import type { BookReservationMutation } from '../generated/graphql';
 import { clockAt, dayHeading, localDate } from './booking-time';
 import type { BookingPoint } from './BookingFlow';
 import { useBookingI18n } from './messages';
-import { FROZEN_QUOTE } from './operations';
+import { BOOKING_STATUS, FROZEN_QUOTE } from './operations';
 import { QuoteTable, type QuoteView } from './QuoteTable';
 
 export interface Booked {
@@ -13,20 +13,43 @@ export interface Booked {
   accessToken: string;
   /** The quote shown when booking: the estimate of a request awaiting approval. */
   estimate: QuoteView | null;
+  /** Where the confirmation link was sent (an anonymous booking is HELD until it is followed). */
+  organiserEmail: string;
 }
 
 /** The organiser's invitation as an iCalendar file (the API's route, with the booking's access token). */
 export const icsHref = (reference: string, accessToken: string) => `/ical/reservations/${encodeURIComponent(reference)}.ics?token=${encodeURIComponent(accessToken)}`;
 
+/** While HELD, how often the page asks whether the organiser followed the e-mail's link (in another tab). */
+const HELD_POLL_MS = 2000;
+
 export function Confirmation({ point, booked, onAgain }: { point: BookingPoint; booked: Booked; onAgain(): void }) {
   const { t, lang } = useBookingI18n();
-  const { reservation, accessToken } = booked;
+  const { accessToken } = booked;
+  const [reservation, setReservation] = useState(booked.reservation);
   const confirmed = reservation.status === 'CONFIRMED';
+  const held = reservation.status === 'HELD';
+  const manageHref = `/reservation/${encodeURIComponent(reservation.reference)}?jeton=${encodeURIComponent(accessToken)}`;
   const [frozen, setFrozen] = useState<QuoteView | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const tz = point.timeZone;
 
   useEffect(() => heading.current?.focus(), []);
+  // Confirmed from the e-mail (another tab): this page says so, with the price kept.
+  useEffect(() => {
+    if (!held) return;
+    const timer = setInterval(() => {
+      request(BOOKING_STATUS, { reference: reservation.reference, token: accessToken })
+        .then(({ reservationByReference: now }) => {
+          if (now.status !== 'HELD') {
+            setReservation((r) => ({ ...r, status: now.status }));
+            requestAnimationFrame(() => heading.current?.focus());
+          }
+        })
+        .catch(() => undefined);
+    }, HELD_POLL_MS);
+    return () => clearInterval(timer);
+  }, [held, reservation.reference, accessToken]);
   useEffect(() => {
     if (!confirmed) return;
     const controller = new AbortController();
@@ -37,14 +60,20 @@ export function Confirmation({ point, booked, onAgain }: { point: BookingPoint; 
   }, [confirmed, reservation.id, accessToken]);
 
   const quote = frozen ?? booked.estimate;
-  const status = reservation.status === 'CONFIRMED' || reservation.status === 'REQUESTED' ? t(`done.status.${reservation.status}`) : reservation.status;
+  const status = reservation.status === 'CONFIRMED' || reservation.status === 'REQUESTED' || reservation.status === 'HELD' ? t(`done.status.${reservation.status}`) : reservation.status;
   const where = reservation.rooms.map((r) => `${r.roomName}, ${r.pointName}`).join(' ; ');
   return (
     <section className="confirmation" aria-labelledby="book-done" data-testid="confirmation">
       <h3 id="book-done" ref={heading} tabIndex={-1}>
-        {confirmed ? t('done.confirmed') : t('done.requested')}
+        {held ? t('done.held') : confirmed ? t('done.confirmed') : t('done.requested')}
       </h3>
-      {!confirmed && <p className="notice">{t('done.requestedText')}</p>}
+      {held && (
+        <div className="notice" data-testid="check-mailbox">
+          <p>{t('done.heldText', { email: booked.organiserEmail, until: reservation.holdExpiresAt ? clockAt(reservation.holdExpiresAt, tz, lang) : '' })}</p>
+          <p>{t('done.heldSpam')}</p>
+        </div>
+      )}
+      {!confirmed && !held && <p className="notice">{t('done.requestedText')}</p>}
       <dl className="facts">
         <dt>{t('done.reference')}</dt>
         <dd data-testid="reference">{reservation.reference}</dd>
@@ -64,6 +93,11 @@ export function Confirmation({ point, booked, onAgain }: { point: BookingPoint; 
         </a>
         <br />
         <span className="hint">{t('done.icsHint')}</span>
+      </p>
+      <p>
+        <a href={manageHref} data-testid="manage-link">
+          {t('done.manage')}
+        </a>
       </p>
       <div className="token">
         <p>

@@ -129,7 +129,7 @@ export function RequestForm({ point, room, slot, details, onDetails, needsApprov
           participants: [],
         },
       });
-      onBooked({ reservation: book.reservation, accessToken: book.accessToken, estimate: shownQuote });
+      onBooked({ reservation: book.reservation, accessToken: book.accessToken, estimate: shownQuote, organiserEmail: details.email.trim() });
     } catch (e) {
       const found = bookingErrorsOf(e, lang, wording, t('book.slotTaken'));
       if (found.slotTaken) onSlotTaken(t('book.slotTaken'));

@@ -7,6 +7,8 @@ import type {
   BookingPointQueryVariables,
   BookingQuoteQuery,
   BookingQuoteQueryVariables,
+  BookingStatusQuery,
+  BookingStatusQueryVariables,
   BookReservationMutation,
   BookReservationMutationVariables,
   FrozenQuoteQuery,
@@ -105,11 +107,22 @@ export const BOOK_RESERVATION: Operation<BookReservationMutation, BookReservatio
         title
         start
         end
+        holdExpiresAt
         rooms {
           roomName
           pointName
         }
       }
+    }
+  }
+`;
+
+/** The booking's status, polled by the confirmation while an anonymous booking waits for its e-mail link. */
+export const BOOKING_STATUS: Operation<BookingStatusQuery, BookingStatusQueryVariables> = /* GraphQL */ `
+  query BookingStatus($reference: String!, $token: String!) {
+    reservationByReference(reference: $reference, accessToken: $token) {
+      id
+      status
     }
   }
 `;

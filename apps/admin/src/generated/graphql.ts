@@ -38,12 +38,70 @@ export type BookingPolicyInput = {
   teardownBufferMinutes: number;
 };
 
+export type CreateApiKeyInput = {
+  /** Origins (https://www.epci.example) allowed to use the key from a browser and to frame the booking widget. */
+  allowedOrigins?: Array<string> | null | undefined;
+  name: string;
+  organisationId: string | number;
+  /** Requests per hour; null: the platform default. */
+  quotaPerHour?: number | null | undefined;
+  role?: Role;
+};
+
+export type CreateOrganisationInput = {
+  address: string;
+  contactEmail?: string | null | undefined;
+  contactPhone?: string | null | undefined;
+  kind: OrganisationKind;
+  name: string;
+  postcode: string;
+  siret?: string | null | undefined;
+  slug: string;
+  territoryPostcodes?: Array<string> | null | undefined;
+  town: string;
+};
+
+export type CreatePointInput = {
+  accessPolicy: AccessPolicy;
+  accessibleReducedMobility?: boolean | null | undefined;
+  address: string;
+  bandwidthKbps: number;
+  fixedIp?: string | null | undefined;
+  hostSiteType: HostSiteType;
+  independentEntrance?: boolean | null | undefined;
+  internalNotes?: string | null | undefined;
+  latitude: number;
+  longitude: number;
+  name: string;
+  networkLine: NetworkLine;
+  openingSchedule: OpeningScheduleInput;
+  organisationId: string | number;
+  phone?: string | null | undefined;
+  postcode: string;
+  receptionOnSite?: boolean | null | undefined;
+  rooms?: Array<RoomInput>;
+  rulesOfUse?: string | null | undefined;
+  slug: string;
+  status?: PointStatus | null | undefined;
+  technicianOnSite?: boolean | null | undefined;
+  timeZone?: string | null | undefined;
+  town: string;
+};
+
 export type CreatePriceListInput = {
   name: string;
   /** Required without pointId; must be the point’s organisation with it. */
   organisationId?: string | number | null | undefined;
   /** The point priced; absent: the organisation’s list for its points without their own. */
   pointId?: string | number | null | undefined;
+};
+
+export type CreateUserInput = {
+  displayName: string;
+  email: string;
+  organisationId?: string | number | null | undefined;
+  password: string;
+  role: Role;
 };
 
 export type DatedExceptionInput = {
@@ -102,6 +160,12 @@ export type HostSiteType =
 export type IncidentSeverity =
   | 'FAILURE'
   | 'WARNING';
+
+/** HOST: the organiser side; ROOM: a point’s room system; GUEST: anyone invited. */
+export type MeetingRole =
+  | 'GUEST'
+  | 'HOST'
+  | 'ROOM';
 
 /** SCHEDULED: not open yet (or awaiting approval); OPEN: joinable now; CLOSED: over; CANCELLED. */
 export type MeetingStatus =
@@ -271,6 +335,8 @@ export type ReservationStatus =
   | 'CANCELLED'
   | 'COMPLETED'
   | 'CONFIRMED'
+  | 'EXPIRED'
+  | 'HELD'
   | 'NO_SHOW'
   | 'REJECTED'
   | 'REQUESTED';
@@ -348,6 +414,25 @@ export type TravelMode =
   | 'TER'
   | 'TGV';
 
+export type UpdateApiKeyInput = {
+  /** Origins (https://www.epci.example) allowed to use the key from a browser and to frame the booking widget. */
+  allowedOrigins?: Array<string> | null | undefined;
+  name?: string | null | undefined;
+  /** Requests per hour; null: the platform default. */
+  quotaPerHour?: number | null | undefined;
+};
+
+export type UpdateOrganisationInput = {
+  address?: string | null | undefined;
+  contactEmail?: string | null | undefined;
+  contactPhone?: string | null | undefined;
+  name?: string | null | undefined;
+  postcode?: string | null | undefined;
+  siret?: string | null | undefined;
+  territoryPostcodes?: Array<string> | null | undefined;
+  town?: string | null | undefined;
+};
+
 export type UpdatePointInput = {
   accessPolicy?: AccessPolicy | null | undefined;
   accessibleReducedMobility?: boolean | null | undefined;
@@ -378,6 +463,11 @@ export type UpdateRoomInput = {
   name?: string | null | undefined;
 };
 
+export type UpdateUserInput = {
+  displayName?: string | null | undefined;
+  role?: Role | null | undefined;
+};
+
 export type WeeklyRuleInput = {
   /** HH:mm local time, 24:00 for midnight. */
   closes: string;
@@ -388,6 +478,25 @@ export type WeeklyRuleInput = {
   /** ISO weekday, Monday = 1. */
   weekday: number;
 };
+
+/** An enum describing what kind of type a given `__Type` is. */
+export type __TypeKind =
+  /** Indicates this type is a scalar. */
+  | 'SCALAR'
+  /** Indicates this type is an object. `fields` and `interfaces` are valid fields. */
+  | 'OBJECT'
+  /** Indicates this type is an interface. `fields`, `interfaces`, and `possibleTypes` are valid fields. */
+  | 'INTERFACE'
+  /** Indicates this type is a union. `possibleTypes` is a valid field. */
+  | 'UNION'
+  /** Indicates this type is an enum. `enumValues` is a valid field. */
+  | 'ENUM'
+  /** Indicates this type is an input object. `inputFields` is a valid field. */
+  | 'INPUT_OBJECT'
+  /** Indicates this type is a list. `ofType` is a valid field. */
+  | 'LIST'
+  /** Indicates this type is a non-null. `ofType` is a valid field. */
+  | 'NON_NULL';
 
 export type AdminEndpointsQueryVariables = Exact<{
   id: string | number;
@@ -451,7 +560,7 @@ export type AdminPointQueryVariables = Exact<{
 }>;
 
 
-export type AdminPointQuery = { point: { id: string, name: string, slug: string, address: string, postcode: string, town: string, phone: string | null, latitude: number, longitude: number, timeZone: string, status: PointStatus, hostSiteType: HostSiteType, accessPolicy: AccessPolicy, accessibleReducedMobility: boolean, independentEntrance: boolean, receptionOnSite: boolean, technicianOnSite: boolean, rulesOfUse: string | null, bandwidthKbps: number, networkLine: NetworkLine, fixedIp: string | null, internalNotes: string | null, organisation: { id: string, name: string }, rooms: Array<{ id: string, name: string, capacity: number, dedicated: boolean, equipment: Array<string>, endpoints: Array<{ id: string, name: string, kind: EndpointKind, protocol: EndpointProtocol, vendor: string | null, model: string | null, sipUri: string | null }> | null }>, openingSchedule: { timeZone: string, closedOnPublicHolidays: boolean, weekly: Array<{ weekday: number, opens: string, closes: string, onRequest: boolean | null }>, exceptions: Array<{ date: string, kind: string, reason: string | null, ranges: Array<{ opens: string, closes: string, onRequest: boolean | null }> | null }> }, bookingPolicy: { minLeadMinutes: number, minDurationMinutes: number, maxDurationMinutes: number, granularityMinutes: number, setupBufferMinutes: number, teardownBufferMinutes: number, horizonDays: number, approvalCategories: Array<RequesterCategory> }, publicHolidays: Array<{ date: string, name: string }> } };
+export type AdminPointQuery = { point: { id: string, name: string, slug: string, address: string, postcode: string, town: string, phone: string | null, latitude: number, longitude: number, timeZone: string, status: PointStatus, hostSiteType: HostSiteType, accessPolicy: AccessPolicy, accessibleReducedMobility: boolean, independentEntrance: boolean, receptionOnSite: boolean, technicianOnSite: boolean, rulesOfUse: string | null, bandwidthKbps: number, networkLine: NetworkLine, fixedIp: string | null, internalNotes: string | null, organisation: { id: string, name: string }, rooms: Array<{ id: string, name: string, capacity: number, dedicated: boolean, equipment: Array<string>, endpoints: Array<{ id: string, name: string, kind: EndpointKind, protocol: EndpointProtocol, vendor: string | null, model: string | null, sipUri: string | null }> | null, bookingPolicy: { minLeadMinutes: number, minDurationMinutes: number, maxDurationMinutes: number, granularityMinutes: number, setupBufferMinutes: number, teardownBufferMinutes: number, horizonDays: number, approvalCategories: Array<RequesterCategory> } | null }>, openingSchedule: { timeZone: string, closedOnPublicHolidays: boolean, weekly: Array<{ weekday: number, opens: string, closes: string, onRequest: boolean | null }>, exceptions: Array<{ date: string, kind: string, reason: string | null, ranges: Array<{ opens: string, closes: string, onRequest: boolean | null }> | null }> }, bookingPolicy: { minLeadMinutes: number, minDurationMinutes: number, maxDurationMinutes: number, granularityMinutes: number, setupBufferMinutes: number, teardownBufferMinutes: number, horizonDays: number, approvalCategories: Array<RequesterCategory> }, publicHolidays: Array<{ date: string, name: string }> } };
 
 export type UpdatePointMutationVariables = Exact<{
   id: string | number;
@@ -511,6 +620,7 @@ export type SaveOpeningHoursMutation = { setOpeningHours: { id: string, openingS
 export type SaveBookingPolicyMutationVariables = Exact<{
   pointId: string | number;
   policy: BookingPolicyInput;
+  roomId?: string | number | null | undefined;
 }>;
 
 
@@ -621,7 +731,15 @@ export type BookReservationMutationVariables = Exact<{
 }>;
 
 
-export type BookReservationMutation = { book: { accessToken: string, reservation: { id: string, reference: string, status: ReservationStatus, title: string, start: string, end: string, rooms: Array<{ roomName: string, pointName: string }> } } };
+export type BookReservationMutation = { book: { accessToken: string, reservation: { id: string, reference: string, status: ReservationStatus, title: string, start: string, end: string, holdExpiresAt: string | null, rooms: Array<{ roomName: string, pointName: string }> } } };
+
+export type BookingStatusQueryVariables = Exact<{
+  reference: string;
+  token: string;
+}>;
+
+
+export type BookingStatusQuery = { reservationByReference: { id: string, status: ReservationStatus } };
 
 export type FrozenQuoteQueryVariables = Exact<{
   id: string | number;
@@ -678,6 +796,90 @@ export type ExtendReservationMutationVariables = Exact<{
 
 export type ExtendReservationMutation = { extendReservation: { id: string, status: ReservationStatus, statusReason: string | null, start: string, end: string } };
 
+export type ConsoleApiKeyFieldsFragment = { id: string, name: string, prefix: string, role: Role, createdAt: string, revokedAt: string | null, quotaPerHour: number | null, allowedOrigins: Array<string> };
+
+export type ConsoleApiKeysQueryVariables = Exact<{
+  organisationId: string | number;
+}>;
+
+
+export type ConsoleApiKeysQuery = { apiKeys: Array<{ id: string, name: string, prefix: string, role: Role, createdAt: string, revokedAt: string | null, quotaPerHour: number | null, allowedOrigins: Array<string> }> };
+
+export type ConsoleCreateApiKeyMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type ConsoleCreateApiKeyMutation = { createApiKey: { key: string, apiKey: { id: string, name: string, prefix: string, role: Role, createdAt: string, revokedAt: string | null, quotaPerHour: number | null, allowedOrigins: Array<string> } } };
+
+export type ConsoleUpdateApiKeyMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateApiKeyInput;
+}>;
+
+
+export type ConsoleUpdateApiKeyMutation = { updateApiKey: { id: string, name: string, prefix: string, role: Role, createdAt: string, revokedAt: string | null, quotaPerHour: number | null, allowedOrigins: Array<string> } };
+
+export type ConsoleRevokeApiKeyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleRevokeApiKeyMutation = { revokeApiKey: { id: string, name: string, prefix: string, role: Role, createdAt: string, revokedAt: string | null, quotaPerHour: number | null, allowedOrigins: Array<string> } };
+
+export type ConsoleUserFieldsFragment = { id: string, email: string, displayName: string, role: Role, organisationId: string | null };
+
+export type ConsoleUsersQueryVariables = Exact<{
+  organisationId?: string | number | null | undefined;
+}>;
+
+
+export type ConsoleUsersQuery = { users: Array<{ id: string, email: string, displayName: string, role: Role, organisationId: string | null }> };
+
+export type ConsoleCreateUserMutationVariables = Exact<{
+  input: CreateUserInput;
+}>;
+
+
+export type ConsoleCreateUserMutation = { createUser: { id: string, email: string, displayName: string, role: Role, organisationId: string | null } };
+
+export type ConsoleUpdateUserMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateUserInput;
+}>;
+
+
+export type ConsoleUpdateUserMutation = { updateUser: { id: string, email: string, displayName: string, role: Role, organisationId: string | null } };
+
+export type ConsoleOrganisationFieldsFragment = { id: string, slug: string, name: string, kind: OrganisationKind, address: string, postcode: string, town: string, siret: string | null, contactEmail: string | null, contactPhone: string | null, territoryPostcodes: Array<string> };
+
+export type ConsoleOrganisationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleOrganisationsQuery = { organisations: Array<{ id: string, slug: string, name: string, kind: OrganisationKind, address: string, postcode: string, town: string, siret: string | null, contactEmail: string | null, contactPhone: string | null, territoryPostcodes: Array<string> }> };
+
+export type ConsoleCreateOrganisationMutationVariables = Exact<{
+  input: CreateOrganisationInput;
+}>;
+
+
+export type ConsoleCreateOrganisationMutation = { createOrganisation: { id: string, slug: string, name: string, kind: OrganisationKind, address: string, postcode: string, town: string, siret: string | null, contactEmail: string | null, contactPhone: string | null, territoryPostcodes: Array<string> } };
+
+export type ConsoleUpdateOrganisationMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateOrganisationInput;
+}>;
+
+
+export type ConsoleUpdateOrganisationMutation = { updateOrganisation: { id: string, slug: string, name: string, kind: OrganisationKind, address: string, postcode: string, town: string, siret: string | null, contactEmail: string | null, contactPhone: string | null, territoryPostcodes: Array<string> } };
+
+export type ConsoleCreatePointMutationVariables = Exact<{
+  input: CreatePointInput;
+}>;
+
+
+export type ConsoleCreatePointMutation = { createPoint: { id: string, name: string } };
+
 export type EvaluationMetricsQueryVariables = Exact<{
   filter: EvaluationFilter;
 }>;
@@ -715,6 +917,73 @@ export type SurveyLinkForMeetingQueryVariables = Exact<{
 export type SurveyLinkForMeetingQuery = { surveyLinkForMeeting: { path: string } };
 
 export type OpeningScheduleFieldsFragment = { timeZone: string, closedOnPublicHolidays: boolean, weekly: Array<{ weekday: number, opens: string, closes: string, onRequest: boolean | null }>, exceptions: Array<{ date: string, kind: string, reason: string | null, ranges: Array<{ opens: string, closes: string, onRequest: boolean | null }> | null }> };
+
+export type ConfirmBookingMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type ConfirmBookingMutation = { confirmBooking: Array<{ id: string, reference: string, status: ReservationStatus, title: string, start: string, end: string }> };
+
+export type ManageReservationQueryVariables = Exact<{
+  reference: string;
+  token: string;
+}>;
+
+
+export type ManageReservationQuery = { reservationByReference: { id: string, reference: string, status: ReservationStatus, title: string, start: string, end: string, holdExpiresAt: string | null, rooms: Array<{ roomName: string, pointName: string, pointId: string }>, participants: Array<{ id: string, kind: ParticipantKind, name: string | null, email: string | null, sipUri: string | null, phone: string | null }> } };
+
+export type ManageChangeMutationVariables = Exact<{
+  id: string | number;
+  start: string;
+  end: string;
+  token?: string | null | undefined;
+}>;
+
+
+export type ManageChangeMutation = { changeReservation: { id: string, status: ReservationStatus, start: string, end: string } };
+
+export type ManageCancelMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+  token?: string | null | undefined;
+}>;
+
+
+export type ManageCancelMutation = { cancelReservation: { id: string, status: ReservationStatus } };
+
+export type ManageJoinLinkMutationVariables = Exact<{
+  id: string | number;
+  name: string;
+  role?: MeetingRole | null | undefined;
+  token?: string | null | undefined;
+}>;
+
+
+export type ManageJoinLinkMutation = { createJoinLink: { url: string, validFrom: string, validUntil: string } };
+
+export type ManageInviteMutationVariables = Exact<{
+  id: string | number;
+  participant: RemoteParticipantInput;
+  token?: string | null | undefined;
+}>;
+
+
+export type ManageInviteMutation = { addParticipant: { id: string, kind: ParticipantKind, name: string | null, email: string | null, sipUri: string | null, phone: string | null } };
+
+export type WidgetPointsQueryVariables = Exact<{
+  organisationId: string | number;
+}>;
+
+
+export type WidgetPointsQuery = { organisation: { id: string, name: string }, points: { edges: Array<{ node: { point: { id: string, name: string, town: string } } }> } };
+
+export type GraphQlDocsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type GraphQlDocsQuery = { __schema: { queryType: { name: string | null }, mutationType: { name: string | null } | null, subscriptionType: { name: string | null } | null, types: Array<{ kind: __TypeKind, name: string | null, description: string | null, fields: Array<{ name: string, description: string | null, isDeprecated: boolean, args: Array<{ name: string, description: string | null, type: { kind: __TypeKind, name: string | null, ofType: { kind: __TypeKind, name: string | null, ofType: { kind: __TypeKind, name: string | null, ofType: { kind: __TypeKind, name: string | null } | null } | null } | null } }>, type: { kind: __TypeKind, name: string | null, ofType: { kind: __TypeKind, name: string | null, ofType: { kind: __TypeKind, name: string | null, ofType: { kind: __TypeKind, name: string | null } | null } | null } | null } }> | null, inputFields: Array<{ name: string, description: string | null, type: { kind: __TypeKind, name: string | null, ofType: { kind: __TypeKind, name: string | null, ofType: { kind: __TypeKind, name: string | null, ofType: { kind: __TypeKind, name: string | null } | null } | null } | null } }> | null, enumValues: Array<{ name: string, description: string | null }> | null }> } };
+
+export type DocsTypeRefFragment = { kind: __TypeKind, name: string | null, ofType: { kind: __TypeKind, name: string | null, ofType: { kind: __TypeKind, name: string | null, ofType: { kind: __TypeKind, name: string | null } | null } | null } | null };
 
 export type DirectoryQueryVariables = Exact<{
   filter?: PointFilter | null | undefined;

@@ -74,12 +74,16 @@ export type AllowanceUseView = {
 /** An API key acting for one organisation (sites that integrate through GraphQL). */
 export type ApiKey = {
   __typename?: 'ApiKey';
+  /** Web origins (https://www.epci.example) allowed to call the API with this key from a browser and to frame the booking widget. */
+  allowedOrigins: Array<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   organisationId: Scalars['ID']['output'];
   /** First characters of the key, to recognise it. */
   prefix: Scalars['String']['output'];
+  /** Requests per hour (null: the platform default, API_KEY_QUOTA_PER_HOUR). */
+  quotaPerHour?: Maybe<Scalars['Int']['output']>;
   revokedAt?: Maybe<Scalars['DateTime']['output']>;
   role: Role;
 };
@@ -181,8 +185,12 @@ export type CountByKey = {
 };
 
 export type CreateApiKeyInput = {
+  /** Origins (https://www.epci.example) allowed to use the key from a browser and to frame the booking widget. */
+  allowedOrigins?: InputMaybe<Array<Scalars['String']['input']>>;
   name: Scalars['String']['input'];
   organisationId: Scalars['ID']['input'];
+  /** Requests per hour; null: the platform default. */
+  quotaPerHour?: InputMaybe<Scalars['Int']['input']>;
   role?: Role;
 };
 
@@ -752,6 +760,8 @@ export type Mutation = {
   addHostBlock: HostBlock;
   /** Admin of the organisation: a recurring (monthly) or one-off cost of a point. */
   addOperatingCost: OperatingCostView;
+  /** Invites a remote party (SIP room, web guest, phone) to a confirmed reservation: its organiser (access token), its organisation or its host. CONFLICT while an anonymous booking awaits its e-mail confirmation. */
+  addParticipant: ReservationParticipant;
   addRoom: Room;
   /** The host approves a request (off-hours, category needing approval). */
   approveReservation: Reservation;
@@ -766,6 +776,8 @@ export type Mutation = {
   changeReservation: Reservation;
   /** Ends a meeting now: participants are told (closed-by-operator) and disconnected. The host’s operators and network admins; CONFLICT when it is not open. */
   closeMeeting: Meeting;
+  /** Follows the link of the e-mail an anonymous booking sent to its organiser: the request’s reservations become CONFIRMED (REQUESTED when the host must approve). UNAUTHENTICATED for a forged or expired link, CONFLICT when already used. */
+  confirmBooking: Array<Reservation>;
   createApiKey: CreatedApiKey;
   /** A personal join link to a reservation’s meeting, for one participant. The organiser (access token or booking account), its organisation’s members, the host’s operators and network admins. */
   createJoinLink: JoinLink;
@@ -809,10 +821,14 @@ export type Mutation = {
   testEndpointNow: PreflightResult;
   /** Removes a binding; its adapter instance is disposed on every API process. */
   unbindAdapter: Scalars['Boolean']['output'];
+  /** Organisation admins: renames a key, sets its hourly quota or its allowed origins. */
+  updateApiKey: ApiKey;
   updateEndpoint: Endpoint;
   updateOrganisation: Organisation;
   updatePoint: Point;
   updateRoom: Room;
+  /** Changes a user’s name or role (never above the caller’s own role). */
+  updateUser: User;
 };
 
 
@@ -832,6 +848,13 @@ export type MutationAddHostBlockArgs = {
 
 export type MutationAddOperatingCostArgs = {
   input: OperatingCostInput;
+};
+
+
+export type MutationAddParticipantArgs = {
+  accessToken?: InputMaybe<Scalars['String']['input']>;
+  participant: RemoteParticipantInput;
+  reservationId: Scalars['ID']['input'];
 };
 
 
@@ -886,6 +909,11 @@ export type MutationChangeReservationArgs = {
 
 export type MutationCloseMeetingArgs = {
   reservationId: Scalars['ID']['input'];
+};
+
+
+export type MutationConfirmBookingArgs = {
+  token: Scalars['String']['input'];
 };
 
 
@@ -1030,6 +1058,12 @@ export type MutationUnbindAdapterArgs = {
 };
 
 
+export type MutationUpdateApiKeyArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateApiKeyInput;
+};
+
+
 export type MutationUpdateEndpointArgs = {
   id: Scalars['ID']['input'];
   input: EndpointInput;
@@ -1051,6 +1085,12 @@ export type MutationUpdatePointArgs = {
 export type MutationUpdateRoomArgs = {
   id: Scalars['ID']['input'];
   input: UpdateRoomInput;
+};
+
+
+export type MutationUpdateUserArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateUserInput;
 };
 
 export type NearInput = {
@@ -1518,6 +1558,8 @@ export type Query = {
   tariffs: PointTariffs;
   /** Share of the population of Brittany within `radiusKm` of an active point, the communes left out, the best places for a new point. */
   territoryCoverage: TerritoryCoverage;
+  /** The users of an organisation (organisation admins), or of the whole network (network admins, without organisationId). */
+  users: Array<User>;
 };
 
 
@@ -1654,6 +1696,11 @@ export type QueryTerritoryCoverageArgs = {
   uncoveredLimit?: Scalars['Int']['input'];
 };
 
+
+export type QueryUsersArgs = {
+  organisationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 export type QuoteInput = {
   end: Scalars['DateTime']['input'];
   requesterCategory: RequesterCategory;
@@ -1766,6 +1813,8 @@ export type Reservation = {
   end: Scalars['DateTime']['output'];
   /** Creation, changes, extensions, approvals and cancellations. */
   history: Array<ReservationChange>;
+  /** HELD: the slot is freed at this instant unless the organiser confirms from the e-mail. */
+  holdExpiresAt?: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
   /** Requester inside the host organisation’s territory. */
   inTerritory: Scalars['Boolean']['output'];
@@ -1864,6 +1913,8 @@ export type ReservationStatus =
   | 'CANCELLED'
   | 'COMPLETED'
   | 'CONFIRMED'
+  | 'EXPIRED'
+  | 'HELD'
   | 'NO_SHOW'
   | 'REJECTED'
   | 'REQUESTED';
@@ -1877,6 +1928,8 @@ export type Role =
 
 export type Room = {
   __typename?: 'Room';
+  /** The room’s own booking rules; null: the point’s apply. */
+  bookingPolicy?: Maybe<BookingPolicy>;
   capacity: Scalars['Int']['output'];
   /** Dedicated to videoconference, or shared with other uses (host blocks). */
   dedicated: Scalars['Boolean']['output'];
@@ -2052,6 +2105,14 @@ export type UnmetDemandFigures = {
   searchesWithoutSlot: Scalars['Int']['output'];
 };
 
+export type UpdateApiKeyInput = {
+  /** Origins (https://www.epci.example) allowed to use the key from a browser and to frame the booking widget. */
+  allowedOrigins?: InputMaybe<Array<Scalars['String']['input']>>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Requests per hour; null: the platform default. */
+  quotaPerHour?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type UpdateOrganisationInput = {
   address?: InputMaybe<Scalars['String']['input']>;
   contactEmail?: InputMaybe<Scalars['String']['input']>;
@@ -2091,6 +2152,11 @@ export type UpdateRoomInput = {
   dedicated?: InputMaybe<Scalars['Boolean']['input']>;
   equipment?: InputMaybe<Array<Scalars['String']['input']>>;
   name?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateUserInput = {
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  role?: InputMaybe<Role>;
 };
 
 export type User = {
@@ -2141,3 +2207,201 @@ export type YearCostFiguresView = {
   totalCostCents: Scalars['Int']['output'];
   year: Scalars['Int']['output'];
 };
+
+/**
+ * A Directive provides a way to describe alternate runtime execution and type validation behavior in a GraphQL document.
+ *
+ * In some cases, you need to provide options to alter GraphQL's execution behavior in ways field arguments will not suffice, such as conditionally including or skipping a field. Directives provide this by describing additional information to the executor.
+ */
+export type __Directive = {
+  __typename?: '__Directive';
+  name: Scalars['String']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  isRepeatable: Scalars['Boolean']['output'];
+  locations: Array<__DirectiveLocation>;
+  args: Array<__InputValue>;
+  isDeprecated: Scalars['Boolean']['output'];
+  deprecationReason?: Maybe<Scalars['String']['output']>;
+};
+
+
+/**
+ * A Directive provides a way to describe alternate runtime execution and type validation behavior in a GraphQL document.
+ *
+ * In some cases, you need to provide options to alter GraphQL's execution behavior in ways field arguments will not suffice, such as conditionally including or skipping a field. Directives provide this by describing additional information to the executor.
+ */
+export type __DirectiveArgsArgs = {
+  includeDeprecated?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** A Directive can be adjacent to many parts of the GraphQL language, a __DirectiveLocation describes one such possible adjacencies. */
+export type __DirectiveLocation =
+  /** Location adjacent to a query operation. */
+  | 'QUERY'
+  /** Location adjacent to a mutation operation. */
+  | 'MUTATION'
+  /** Location adjacent to a subscription operation. */
+  | 'SUBSCRIPTION'
+  /** Location adjacent to a field. */
+  | 'FIELD'
+  /** Location adjacent to a fragment definition. */
+  | 'FRAGMENT_DEFINITION'
+  /** Location adjacent to a fragment spread. */
+  | 'FRAGMENT_SPREAD'
+  /** Location adjacent to an inline fragment. */
+  | 'INLINE_FRAGMENT'
+  /** Location adjacent to a variable definition. */
+  | 'VARIABLE_DEFINITION'
+  /** Location adjacent to a schema definition. */
+  | 'SCHEMA'
+  /** Location adjacent to a scalar definition. */
+  | 'SCALAR'
+  /** Location adjacent to an object type definition. */
+  | 'OBJECT'
+  /** Location adjacent to a field definition. */
+  | 'FIELD_DEFINITION'
+  /** Location adjacent to an argument definition. */
+  | 'ARGUMENT_DEFINITION'
+  /** Location adjacent to an interface definition. */
+  | 'INTERFACE'
+  /** Location adjacent to a union definition. */
+  | 'UNION'
+  /** Location adjacent to an enum definition. */
+  | 'ENUM'
+  /** Location adjacent to an enum value definition. */
+  | 'ENUM_VALUE'
+  /** Location adjacent to an input object type definition. */
+  | 'INPUT_OBJECT'
+  /** Location adjacent to an input object field definition. */
+  | 'INPUT_FIELD_DEFINITION'
+  /** Location adjacent to a directive definition. */
+  | 'DIRECTIVE_DEFINITION';
+
+/** One possible value for a given Enum. Enum values are unique values, not a placeholder for a string or numeric value. However an Enum value is returned in a JSON response as a string. */
+export type __EnumValue = {
+  __typename?: '__EnumValue';
+  name: Scalars['String']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  isDeprecated: Scalars['Boolean']['output'];
+  deprecationReason?: Maybe<Scalars['String']['output']>;
+};
+
+/** Object and Interface types are described by a list of Fields, each of which has a name, potentially a list of arguments, and a return type. */
+export type __Field = {
+  __typename?: '__Field';
+  name: Scalars['String']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  args: Array<__InputValue>;
+  type: __Type;
+  isDeprecated: Scalars['Boolean']['output'];
+  deprecationReason?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** Object and Interface types are described by a list of Fields, each of which has a name, potentially a list of arguments, and a return type. */
+export type __FieldArgsArgs = {
+  includeDeprecated?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Arguments provided to Fields or Directives and the input fields of an InputObject are represented as Input Values which describe their type and optionally a default value. */
+export type __InputValue = {
+  __typename?: '__InputValue';
+  name: Scalars['String']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  type: __Type;
+  /** A GraphQL-formatted string representing the default value for this input value. */
+  defaultValue?: Maybe<Scalars['String']['output']>;
+  isDeprecated: Scalars['Boolean']['output'];
+  deprecationReason?: Maybe<Scalars['String']['output']>;
+};
+
+/** A GraphQL Schema defines the capabilities of a GraphQL server. It exposes all available types and directives on the server, as well as the entry points for query, mutation, and subscription operations. */
+export type __Schema = {
+  __typename?: '__Schema';
+  description?: Maybe<Scalars['String']['output']>;
+  /** A list of all types supported by this server. */
+  types: Array<__Type>;
+  /** The type that query operations will be rooted at. */
+  queryType: __Type;
+  /** If this server supports mutation, the type that mutation operations will be rooted at. */
+  mutationType?: Maybe<__Type>;
+  /** If this server support subscription, the type that subscription operations will be rooted at. */
+  subscriptionType?: Maybe<__Type>;
+  /** A list of all directives supported by this server. */
+  directives: Array<__Directive>;
+};
+
+
+/** A GraphQL Schema defines the capabilities of a GraphQL server. It exposes all available types and directives on the server, as well as the entry points for query, mutation, and subscription operations. */
+export type __SchemaDirectivesArgs = {
+  includeDeprecated?: Scalars['Boolean']['input'];
+};
+
+/**
+ * The fundamental unit of any GraphQL Schema is the type. There are many kinds of types in GraphQL as represented by the `__TypeKind` enum.
+ *
+ * Depending on the kind of a type, certain fields describe information about that type. Scalar types provide no information beyond a name, description and optional `specifiedByURL`, while Enum types provide their values. Object and Interface types provide the fields they describe. Abstract types, Union and Interface, provide the Object types possible at runtime. List and NonNull types compose other types.
+ */
+export type __Type = {
+  __typename?: '__Type';
+  kind: __TypeKind;
+  name?: Maybe<Scalars['String']['output']>;
+  description?: Maybe<Scalars['String']['output']>;
+  specifiedByURL?: Maybe<Scalars['String']['output']>;
+  fields?: Maybe<Array<__Field>>;
+  interfaces?: Maybe<Array<__Type>>;
+  possibleTypes?: Maybe<Array<__Type>>;
+  enumValues?: Maybe<Array<__EnumValue>>;
+  inputFields?: Maybe<Array<__InputValue>>;
+  ofType?: Maybe<__Type>;
+  isOneOf?: Maybe<Scalars['Boolean']['output']>;
+};
+
+
+/**
+ * The fundamental unit of any GraphQL Schema is the type. There are many kinds of types in GraphQL as represented by the `__TypeKind` enum.
+ *
+ * Depending on the kind of a type, certain fields describe information about that type. Scalar types provide no information beyond a name, description and optional `specifiedByURL`, while Enum types provide their values. Object and Interface types provide the fields they describe. Abstract types, Union and Interface, provide the Object types possible at runtime. List and NonNull types compose other types.
+ */
+export type __TypeFieldsArgs = {
+  includeDeprecated?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/**
+ * The fundamental unit of any GraphQL Schema is the type. There are many kinds of types in GraphQL as represented by the `__TypeKind` enum.
+ *
+ * Depending on the kind of a type, certain fields describe information about that type. Scalar types provide no information beyond a name, description and optional `specifiedByURL`, while Enum types provide their values. Object and Interface types provide the fields they describe. Abstract types, Union and Interface, provide the Object types possible at runtime. List and NonNull types compose other types.
+ */
+export type __TypeEnumValuesArgs = {
+  includeDeprecated?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/**
+ * The fundamental unit of any GraphQL Schema is the type. There are many kinds of types in GraphQL as represented by the `__TypeKind` enum.
+ *
+ * Depending on the kind of a type, certain fields describe information about that type. Scalar types provide no information beyond a name, description and optional `specifiedByURL`, while Enum types provide their values. Object and Interface types provide the fields they describe. Abstract types, Union and Interface, provide the Object types possible at runtime. List and NonNull types compose other types.
+ */
+export type __TypeInputFieldsArgs = {
+  includeDeprecated?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** An enum describing what kind of type a given `__Type` is. */
+export type __TypeKind =
+  /** Indicates this type is a scalar. */
+  | 'SCALAR'
+  /** Indicates this type is an object. `fields` and `interfaces` are valid fields. */
+  | 'OBJECT'
+  /** Indicates this type is an interface. `fields`, `interfaces`, and `possibleTypes` are valid fields. */
+  | 'INTERFACE'
+  /** Indicates this type is a union. `possibleTypes` is a valid field. */
+  | 'UNION'
+  /** Indicates this type is an enum. `enumValues` is a valid field. */
+  | 'ENUM'
+  /** Indicates this type is an input object. `inputFields` is a valid field. */
+  | 'INPUT_OBJECT'
+  /** Indicates this type is a list. `ofType` is a valid field. */
+  | 'LIST'
+  /** Indicates this type is a non-null. `ofType` is a valid field. */
+  | 'NON_NULL';

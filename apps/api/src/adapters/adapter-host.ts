@@ -22,6 +22,7 @@ import { appendEvent } from '../events/outbox';
 import { OutboxRelay } from '../events/outbox-relay';
 import { PgNotifications } from '../events/pg-notifications';
 import { SECRET_BOX } from '../points/points.service';
+import { SafeFetcher } from '../security/safe-fetch';
 import { AdapterBinding } from './adapter-binding.entity';
 import { ADAPTER_REGISTRY, type AdapterRegistry, BINDINGS_CHANNEL, ENDPOINT_BINDING_PREFIX } from './adapter-registry';
 
@@ -66,14 +67,15 @@ export function concernsPoint(event: DomainEvent, pointId: string): boolean {
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** fetch with a time limit (the adapter's, at most the host's per-call limit). */
-function httpClient(limitMs: number): HttpClient {
+/**
+ * Adapters' HTTP: the safe fetcher (public addresses only, each redirect checked, size and time
+ * limits while streaming; ADR 0011) with the adapter's time limit, at most the host's per-call limit.
+ */
+function httpClient(fetcher: SafeFetcher, limitMs: number): HttpClient {
   return {
     async fetch(url, init = {}) {
-      const res = await fetch(url, { method: init.method ?? 'GET', headers: init.headers, body: init.body, signal: AbortSignal.timeout(Math.min(init.timeoutMs ?? limitMs, limitMs)) });
-      const headers: Record<string, string> = {};
-      res.headers.forEach((value, key) => (headers[key] = value));
-      return { status: res.status, headers, text: () => res.text() };
+      const res = await fetcher.fetch(url, { method: init.method ?? 'GET', headers: init.headers, body: init.body, timeoutMs: Math.min(init.timeoutMs ?? limitMs, limitMs) });
+      return { status: res.status, headers: res.headers, text: async () => new TextDecoder('utf-8').decode(res.body) };
     },
   };
 }
@@ -100,6 +102,7 @@ export class AdapterHost implements SubscriberSource, OnModuleInit, OnApplicatio
     private readonly subscribers: DurableSubscribers,
     private readonly relay: OutboxRelay,
     private readonly notifications: PgNotifications,
+    private readonly fetcher: SafeFetcher,
     @Optional() @Inject(BRIDGE_HOST) private readonly bridges?: BridgeHost,
   ) {}
 
@@ -318,7 +321,7 @@ export class AdapterHost implements SubscriberSource, OnModuleInit, OnApplicatio
         error: (text, data) => logger.error(format(text, data)),
       },
       clock: { now: () => Date.now() },
-      http: httpClient(this.relay.settings.callTimeoutMs),
+      http: httpClient(this.fetcher, this.relay.settings.callTimeoutMs),
       publish: async (name, payload) => {
         await this.db.transaction((em) => appendEvent(em, name, { type: 'adapter-binding', id: binding.id }, payload, `${name}:${binding.id}:${randomUUID()}`));
         this.relay.kick();

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Role } from '../common/enums';
 
@@ -35,4 +35,10 @@ export class ApiKey {
   @Field(() => Role) @Column({ type: 'text' }) role!: Role;
   @Field() @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Field(() => Date, { nullable: true }) @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true }) revokedAt!: Date | null;
+  @Field(() => Int, { nullable: true, description: 'Requests per hour (null: the platform default, API_KEY_QUOTA_PER_HOUR).' })
+  @Column({ name: 'quota_per_hour', type: 'integer', nullable: true })
+  quotaPerHour!: number | null;
+  @Field(() => [String], { description: 'Web origins (https://www.epci.example) allowed to call the API with this key from a browser and to frame the booking widget.' })
+  @Column({ name: 'allowed_origins', type: 'text', array: true, default: () => "'{}'" })
+  allowedOrigins!: string[];
 }

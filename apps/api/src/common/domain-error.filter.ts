@@ -4,7 +4,12 @@ import type { Response } from 'express';
 import { DomainError } from '@maillage/core';
 import { SignallingError } from '@maillage/media';
 
-const HTTP_STATUS: Record<DomainError['code'], number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
+export const HTTP_STATUS: Record<DomainError['code'], number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, RATE_LIMITED: 429, SERVICE_UNAVAILABLE: 503 };
+
+/** A domain error on a download route (CSV, XLSX): its status and `{ code, message, messageFr?, field? }`. */
+export function sendDomainError(res: Response, error: DomainError): void {
+  res.status(HTTP_STATUS[error.code]).json({ code: error.code, message: error.message, ...(error.messageFr ? { messageFr: error.messageFr } : {}), ...(error.field ? { field: error.field } : {}) });
+}
 
 /**
  * Domain errors (and the meetings' signalling errors, e.g. a bad join token given to

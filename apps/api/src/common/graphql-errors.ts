@@ -17,7 +17,24 @@ const PUBLIC_CODES = new Set([
   'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND',
   'QUERY_TOO_COMPLEX',
+  'RATE_LIMITED',
+  'SERVICE_UNAVAILABLE',
 ]);
+
+/** Errors of a database that is down or restarting (connection refused, reset, terminated, shutting down). */
+const DATABASE_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
+const DATABASE_DOWN_MESSAGES = /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down)|terminating connection due to administrator command/i;
+
+/** True when `error` says the database cannot be reached now (the request changed nothing: SERVICE_UNAVAILABLE, 503). */
+export function isDatabaseDown(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown; driverError?: unknown }).driverError ?? (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && DATABASE_DOWN_CODES.has(code)) return true;
+    if (e instanceof Error && DATABASE_DOWN_MESSAGES.test(e.message)) return true;
+    if (e instanceof AggregateError && e.errors.some((inner) => isDatabaseDown(inner))) return true;
+  }
+  return false;
+}
 
 /** Meeting refusals (join tokens, the bridge) as GraphQL codes; `extensions.signallingCode` keeps the protocol's. */
 const SIGNALLING_CODES: Partial<Record<SignallingErrorCode, { code: string; messageFr: string }>> = {
@@ -52,12 +69,14 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   const path = formatted.path;
   if (original instanceof DomainError) {
+    const retryAfterSeconds = original.details?.retryAfterSeconds;
     return {
       message: original.message,
       path,
       locations: formatted.locations,
       extensions: {
         code: original.code,
+        ...(typeof retryAfterSeconds === 'number' ? { retryAfterSeconds } : {}),
         ...(original.field ? { field: original.field } : {}),
         ...(original.details ? { details: original.details } : {}),
         ...(original.messageFr ? { messageFr: original.messageFr } : {}),
@@ -74,6 +93,15 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     const message = Array.isArray(response.message) ? response.message.join('; ') : String(response.message ?? original.message);
     return { message, path, locations: formatted.locations, extensions: { code } };
   }
+  if (isDatabaseDown(original)) {
+    log.warn(`database unavailable: ${original instanceof Error ? original.message : String(original)}`);
+    return {
+      message: 'The database is unavailable; nothing was changed, retry later',
+      path,
+      locations: formatted.locations,
+      extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 5, messageFr: 'Service momentanément indisponible : rien n’a été modifié, réessayez dans un instant' },
+    };
+  }
   const pgCode = (original as { code?: unknown } | undefined)?.code;
   if (typeof pgCode === 'string' && PG_CODES[pgCode]) {
     const { code, message } = PG_CODES[pgCode];
@@ -82,7 +110,13 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   }
   const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
   if (PUBLIC_CODES.has(code) && !(original instanceof Error && !(original instanceof GraphQLError) && code === 'INTERNAL_SERVER_ERROR')) {
-    return { message: formatted.message, path, locations: formatted.locations, extensions: { code } };
+    const { retryAfterSeconds, messageFr } = formatted.extensions ?? {};
+    return {
+      message: formatted.message,
+      path,
+      locations: formatted.locations,
+      extensions: { code, ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}), ...(messageFr !== undefined ? { messageFr } : {}) },
+    };
   }
   log.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
   return { message: 'Internal server error', path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };

@@ -80,3 +80,32 @@ export function costLimitPlugin(max: number): ApolloServerPlugin {
     },
   };
 }
+
+/**
+ * Rejects operations with more than `max` aliased fields (fragments counted where they are spread):
+ * aliases are how one request asks for the same expensive field a thousand times.
+ */
+export function aliasLimit(max: number) {
+  return (context: ValidationContext): ASTVisitor => {
+    const fragments = new Map<string, FragmentDefinitionNode>();
+    for (const d of context.getDocument().definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+    const count = (set: SelectionSetNode | undefined, seen: ReadonlySet<string>): number => {
+      let n = 0;
+      for (const s of set?.selections ?? []) {
+        if (s.kind === Kind.FIELD) n += (s.alias ? 1 : 0) + count(s.selectionSet, seen);
+        else if (s.kind === Kind.INLINE_FRAGMENT) n += count(s.selectionSet, seen);
+        else if (!seen.has(s.name.value)) n += count(fragments.get(s.name.value)?.selectionSet, new Set([...seen, s.name.value]));
+        if (n > max) return n;
+      }
+      return n;
+    };
+    return {
+      OperationDefinition(node) {
+        const aliases = count(node.selectionSet, new Set());
+        if (aliases > max) {
+          context.reportError(new GraphQLError(`Query uses more than ${max} aliases`, { nodes: [node], extensions: { code: 'QUERY_TOO_COMPLEX', details: { maxAliases: max } } }));
+        }
+      },
+    };
+  };
+}

@@ -1,13 +1,13 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError } from '@maillage/core';
+import { sendDomainError } from '../common/domain-error.filter';
 import { AuthService } from '../auth/auth.service';
 import { RequesterCategory } from '../reservations/reservation.entity';
 import { MetricsService } from './metrics.service';
 import { recordsCsv, recordsXlsx } from './records-export';
 import { MAX_EXPORT_ROWS, RecordsService } from './records.service';
 
-const STATUS: Record<DomainError['code'], number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -48,7 +48,7 @@ export class EvaluationController {
       }
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      res.status(STATUS[error.code]).json({ code: error.code, message: error.message, ...(error.messageFr ? { messageFr: error.messageFr } : {}), ...(error.field ? { field: error.field } : {}) });
+      sendDomainError(res, error);
     }
   }
 }

@@ -45,7 +45,7 @@ export function meetingStatus(
   now: number,
 ): MeetingStatus {
   if (meeting?.status === 'CLOSED') return meeting.closeReason === 'cancelled' ? 'CANCELLED' : 'CLOSED';
-  if (reservationStatus === 'CANCELLED' || reservationStatus === 'REJECTED') return 'CANCELLED';
+  if (reservationStatus === 'CANCELLED' || reservationStatus === 'REJECTED' || reservationStatus === 'EXPIRED') return 'CANCELLED';
   if (meeting?.status === 'OPEN') return 'OPEN';
   if (now >= times.closesAt) return 'CLOSED';
   if (reservationStatus !== 'CONFIRMED' || now < times.opensAt) return 'SCHEDULED';

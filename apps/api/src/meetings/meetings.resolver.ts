@@ -6,7 +6,9 @@ import { DataSource } from 'typeorm';
 import { conflict, invalidInput, notFound } from '@maillage/core';
 import { type Actor, CurrentActor } from '../auth/actor';
 import { toAsyncIterator } from '../events/event-bus';
-import { Reservation } from '../reservations/reservation.entity';
+import { Reservation, ReservationStatus } from '../reservations/reservation.entity';
+import { AbuseLimits } from '../security/abuse-limits';
+import { ClientIp } from '../security/client-ip';
 import { Conferencing } from './conferencing';
 import { fromMeetingRole, JoinLink, Meeting, MeetingInvitation, MeetingRole, toMeetingRole } from './dtos/meeting.outputs';
 import { MAX_PARTICIPANT_NAME } from './join-token';
@@ -38,6 +40,7 @@ export class MeetingsResolver {
     private readonly conferencing: Conferencing,
     private readonly clock: MeetingClock,
     @Inject(JoinTokens) private readonly tokens: JoinTokens,
+    private readonly limits: AbuseLimits,
   ) {}
 
   @Mutation(() => JoinLink, {
@@ -49,10 +52,13 @@ export class MeetingsResolver {
     @Args('reservationId', { type: () => ID }) reservationId: string,
     @Args('name') name: string,
     @Args('role', { type: () => MeetingRole, defaultValue: MeetingRole.GUEST }) role: MeetingRole,
+    @ClientIp() ip: string,
     @Args('accessToken', { nullable: true, description: 'The reservation’s access token, for an organiser without an account.' }) accessToken?: string,
   ): Promise<JoinLink> {
     const participant = { name: participantName(name), role: fromMeetingRole(role) };
+    await this.limits.anonymous(actor, 'joinLinkPerIp', ip);
     const r = await this.access.authorise(actor, reservationId, 'participate', accessToken);
+    if (r.status === ReservationStatus.HELD) throw conflict('The organiser has not confirmed this booking from the e-mail yet: no links before', { reservationId: r.id, status: r.status });
     const row = await this.db.getRepository(MeetingRow).findOneBy({ reservationId: r.id });
     const status = meetingStatus(r.status, row, this.meetings.times(r), this.clock.now());
     if (status === 'CANCELLED' || status === 'CLOSED') throw conflict(`The meeting is ${status.toLowerCase()}: no more links`, { reservationId: r.id, status });

@@ -27,7 +27,7 @@ const REPLAN_MS = 5 * MINUTE;
 const RETRY_MS = 30_000;
 
 const REFRESHING_EVENTS = ['reservation.confirmed', 'reservation.cancelled', 'reservation.rejected', 'reservation.changed', 'reservation.extended'] as const satisfies EventName[];
-const ENDED_STATUSES = new Set<string>([ReservationStatus.CANCELLED, ReservationStatus.REJECTED]);
+const ENDED_STATUSES = new Set<string>([ReservationStatus.CANCELLED, ReservationStatus.REJECTED, ReservationStatus.EXPIRED]);
 
 /** A reservation the lifecycle looks at, with its meeting row when there is one. */
 interface MeetingCandidate {

@@ -1,27 +1,27 @@
+import { gcra, type RateRule } from '@maillage/core';
+
 /**
- * A token bucket: `capacity` requests at once, refilled at `perSecond`. `take()` is false when
- * empty (the caller answers RATE_LIMITED). Time comes from `now` (ms) so tests can drive it.
+ * A token bucket held in this process: `capacity` requests at once, refilled at `perSecond`. `take()`
+ * is false when empty (the caller answers RATE_LIMITED). It follows the platform's one rate rule
+ * (`gcra` of @maillage/core, which the shared PostgreSQL limiter of apps/api/src/security runs in SQL).
+ * Time comes from `now` (ms) so tests can drive it.
  */
 export class TokenBucket {
-  private tokens: number;
-  private last: number;
+  private tat: number | undefined;
+  private readonly rule: RateRule;
 
   constructor(
-    private readonly capacity: number,
-    private readonly perSecond: number,
+    capacity: number,
+    perSecond: number,
     private readonly now: () => number = () => performance.now(),
   ) {
-    this.tokens = capacity;
-    this.last = now();
+    this.rule = { name: 'local', burst: capacity, perPeriod: perSecond, periodSeconds: 1 };
   }
 
   take(): boolean {
-    const t = this.now();
-    this.tokens = Math.min(this.capacity, this.tokens + ((t - this.last) / 1000) * this.perSecond);
-    this.last = t;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
-    return true;
+    const decision = gcra(this.rule, this.tat, this.now());
+    this.tat = decision.tat;
+    return decision.allowed;
   }
 }
 

@@ -1,7 +1,8 @@
 import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { forbidden } from '@maillage/core';
+import { type BookingPolicy, forbidden } from '@maillage/core';
+import { BookingPolicyType } from '../reservations/booking-policy.resolver';
 import { type Actor, canActFor, CurrentActor } from '../auth/actor';
 import { Role } from '../common/enums';
 import { EndpointInput, RoomInput, UpdateRoomInput } from './dtos/point.inputs';
@@ -23,6 +24,11 @@ export class RoomsResolver {
     const point = await this.db.getRepository(Point).findOne({ where: { id: room.pointId }, select: { id: true, organisationId: true } });
     if (!point || !canActFor(actor, point.organisationId, Role.POINT_OPERATOR)) throw forbidden('Endpoints of another organisation’s room');
     return this.db.getRepository(Endpoint).find({ where: { roomId: room.id }, order: { name: 'ASC' } });
+  }
+
+  @ResolveField(() => BookingPolicyType, { nullable: true, description: 'The room’s own booking rules; null: the point’s apply.' })
+  bookingPolicy(@Parent() room: Room): BookingPolicy | null {
+    return room.bookingPolicy;
   }
 
   @Mutation(() => Room)

@@ -23,6 +23,8 @@ export interface NewReservation {
   seriesIndex: number | null;
   accessTokenHash: string;
   createdBy: string;
+  /** HELD reservations: their request's hold, its deadline, and whether the host must approve them once confirmed. */
+  hold: { id: string; expiresAt: Date; needsApproval: boolean } | null;
   holds: { roomId: string; held: Interval; expectedParticipants: number | null }[];
   participants: { kind: ParticipantKind; name: string | null; email: string | null; sipUri: string | null; phone: string | null; originPostcode: string | null; originCountry: string | null }[];
 }
@@ -46,9 +48,9 @@ export async function insertNewReservations(em: EntityManager, rows: readonly Ne
   const stored: (Record<string, unknown> & { rooms: (Omit<ReservationRoom, 'heldFrom' | 'heldUntil'> & { heldFrom: string; heldUntil: string })[] | null })[] = await em.query(
     `WITH res AS (
        INSERT INTO reservation (id, title, organiser_name, organiser_email, organiser_phone, requester_category, requester_postcode, in_territory, purpose,
-                                start_at, end_at, status, series_id, series_index, access_token_hash, created_by)
+                                start_at, end_at, status, series_id, series_index, access_token_hash, created_by, hold_id, hold_expires_at, hold_needs_approval)
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::boolean[], $9::text[],
-                            $10::timestamptz[], $11::timestamptz[], $12::text[], $13::uuid[], $14::int[], $15::text[], $16::text[])
+                            $10::timestamptz[], $11::timestamptz[], $12::text[], $13::uuid[], $14::int[], $15::text[], $16::text[], $30::uuid[], $31::timestamptz[], $32::boolean[])
        RETURNING *
      ), slot AS (
        INSERT INTO room_slot (room_id, during, kind, active, reservation_id, expected_participants)
@@ -98,6 +100,9 @@ export async function insertNewReservations(em: EntityManager, rows: readonly Ne
       participants.map((p) => p.phone),
       participants.map((p) => p.originPostcode),
       participants.map((p) => p.originCountry),
+      rows.map((r) => r.hold?.id ?? null),
+      rows.map((r) => r.hold?.expiresAt ?? null),
+      rows.map((r) => r.hold?.needsApproval ?? null),
     ],
   );
   const byId = new Map(

@@ -32,16 +32,18 @@ export function reservationEventPayload(r: Reservation, contexts: RoomContext[])
 }
 
 /** The event of a reservation's change, then `availability.changed` for its rooms and period: written together. */
-export function reservationEvents(r: Reservation, contexts: RoomContext[], name: EventName & `reservation.${string}`): OutboxEvent[] {
+export function reservationEvents(r: Reservation, contexts: RoomContext[], name: Exclude<EventName & `reservation.${string}`, 'reservation.held'>): OutboxEvent[] {
   const payload = reservationEventPayload(r, contexts);
-  const aggregate = { type: 'reservation', id: r.id };
-  return [
-    { name, aggregate, payload, idempotencyKey: `${name}:${r.id}:${r.sequence}` } as OutboxEvent,
-    {
-      name: 'availability.changed',
-      aggregate,
-      payload: { pointIds: payload.pointIds, roomIds: payload.roomIds, from: payload.start, to: payload.end },
-      idempotencyKey: `availability.changed:${r.id}:${r.sequence}:${name}`,
-    },
-  ];
+  return [{ name, aggregate: { type: 'reservation', id: r.id }, payload, idempotencyKey: `${name}:${r.id}:${r.sequence}` } as OutboxEvent, availabilityEvent(r, contexts, name)];
+}
+
+/** `availability.changed` for a reservation's rooms and period, caused by its event `cause`. */
+export function availabilityEvent(r: Reservation, contexts: RoomContext[], cause: EventName): OutboxEvent {
+  const roomIds = contexts.map((c) => c.room.id);
+  return {
+    name: 'availability.changed',
+    aggregate: { type: 'reservation', id: r.id },
+    payload: { pointIds: [...new Set(contexts.map((c) => c.point.id))], roomIds, from: r.start.toISOString(), to: r.end.toISOString() },
+    idempotencyKey: `availability.changed:${r.id}:${r.sequence}:${cause}`,
+  };
 }

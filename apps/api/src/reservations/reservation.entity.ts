@@ -2,6 +2,10 @@ import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 export enum ReservationStatus {
+  /** An anonymous booking holding its slot until its organiser confirms it from the e-mail (or the hold expires). */
+  HELD = 'HELD',
+  /** A hold nobody confirmed in time: its slot is free again. */
+  EXPIRED = 'EXPIRED',
   REQUESTED = 'REQUESTED',
   CONFIRMED = 'CONFIRMED',
   REJECTED = 'REJECTED',
@@ -44,7 +48,7 @@ registerEnumType(Purpose, { name: 'Purpose' });
 registerEnumType(ParticipantKind, { name: 'ParticipantKind' });
 
 /** Statuses whose rooms stay held (their room_slot rows are active). */
-export const HOLDING_STATUSES: ReadonlySet<ReservationStatus> = new Set([ReservationStatus.REQUESTED, ReservationStatus.CONFIRMED]);
+export const HOLDING_STATUSES: ReadonlySet<ReservationStatus> = new Set([ReservationStatus.HELD, ReservationStatus.REQUESTED, ReservationStatus.CONFIRMED]);
 
 @ObjectType()
 @Entity('reservation')
@@ -70,6 +74,13 @@ export class Reservation {
   @Field(() => Int, { description: 'iCalendar SEQUENCE: increases with every change.' }) @Column({ type: 'integer', default: 0 }) sequence!: number;
   @Field() @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Field() @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+  /** The anonymous request this reservation was held with (one e-mail confirms every reservation of it). */
+  @Column({ name: 'hold_id', type: 'uuid', nullable: true }) holdId!: string | null;
+  @Field(() => Date, { nullable: true, description: 'HELD: the slot is freed at this instant unless the organiser confirms from the e-mail.' })
+  @Column({ name: 'hold_expires_at', type: 'timestamptz', nullable: true })
+  holdExpiresAt!: Date | null;
+  /** HELD: the host must still approve it once confirmed (it becomes REQUESTED, not CONFIRMED). */
+  @Column({ name: 'hold_needs_approval', type: 'boolean', nullable: true }) holdNeedsApproval!: boolean | null;
 }
 
 @Entity('room_slot')

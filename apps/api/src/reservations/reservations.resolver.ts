@@ -7,7 +7,7 @@ import { type Actor, CurrentActor } from '../auth/actor';
 import { sha256 } from '../auth/passwords';
 import { EventBus, toAsyncIterator } from '../events/event-bus';
 import { AvailabilityService } from './availability.service';
-import { AvailabilityInput, RecurringReservationInput, ReservationInput } from './dtos/reservation.inputs';
+import { AvailabilityInput, RecurringReservationInput, RemoteParticipantInput, ReservationInput } from './dtos/reservation.inputs';
 import { Availability, AvailabilityChange, BookingPayload, RecurringBookingPayload, ReservationRoom } from './dtos/reservation.outputs';
 import { Reservation, ReservationChange, ReservationOutcome, ReservationParticipant, ReservationStatus } from './reservation.entity';
 import { EachValidationPipe } from '../common/validation.pipe';
@@ -16,6 +16,10 @@ import { MAX_BOOKINGS_PER_REQUEST, tooManyBookings } from './booking-request';
 import { ReservationsService } from './reservations.service';
 import { UnmetDemandRecorder } from '../evaluation/unmet-demand';
 import { DomainError } from '@maillage/core';
+import { BookingHolds } from './holds/booking-holds.service';
+import { ClientIp } from '../security/client-ip';
+import { AbuseLimits } from '../security/abuse-limits';
+import { ParticipantsService } from './participants.service';
 
 const reasonArg = (reason: string) => {
   if (!reason.trim() || reason.length > 1000) throw invalidInput(['reason'], 'A reason of 1 to 1000 characters is required', { messageFr: 'Indiquez un motif' });
@@ -28,6 +32,9 @@ export class ReservationsResolver {
     private readonly reservations: ReservationsService,
     private readonly availabilityService: AvailabilityService,
     private readonly bus: EventBus,
+    private readonly holds: BookingHolds,
+    private readonly participantsService: ParticipantsService,
+    private readonly limits: AbuseLimits,
     @InjectDataSource() private readonly db: DataSource,
     private readonly unmet: UnmetDemandRecorder,
   ) {}
@@ -49,8 +56,8 @@ export class ReservationsResolver {
   }
 
   @Mutation(() => BookingPayload, { description: 'Books one or several rooms; CONFLICT names the slot when a room is taken.' })
-  book(@CurrentActor() actor: Actor, @Args('input') input: ReservationInput): Promise<BookingPayload> {
-    return this.reservations.book(actor, input).catch((error: unknown) => {
+  book(@CurrentActor() actor: Actor, @Args('input') input: ReservationInput, @ClientIp() ip: string): Promise<BookingPayload> {
+    return this.reservations.book(actor, input, ip).catch((error: unknown) => {
       if (error instanceof DomainError && error.code === 'CONFLICT') this.unmet.note('CONFLICT', input.rooms.map((r) => r.roomId), input.requesterCategory);
       throw error;
     });
@@ -62,13 +69,22 @@ export class ReservationsResolver {
   bookMany(
     @CurrentActor() actor: Actor,
     @Args('inputs', { type: () => [ReservationInput] }, new EachValidationPipe(ReservationInput, MAX_BOOKINGS_PER_REQUEST, tooManyBookings)) inputs: ReservationInput[],
+    @ClientIp() ip: string,
   ): Promise<BookingPayload[]> {
-    return this.reservations.bookMany(actor, inputs);
+    return this.reservations.bookMany(actor, inputs, ip);
   }
 
   @Mutation(() => RecurringBookingPayload)
-  bookRecurring(@CurrentActor() actor: Actor, @Args('input') input: RecurringReservationInput): Promise<RecurringBookingPayload> {
-    return this.reservations.bookRecurring(actor, input);
+  bookRecurring(@CurrentActor() actor: Actor, @Args('input') input: RecurringReservationInput, @ClientIp() ip: string): Promise<RecurringBookingPayload> {
+    return this.reservations.bookRecurring(actor, input, ip);
+  }
+
+  @Mutation(() => [Reservation], {
+    description:
+      'Follows the link of the e-mail an anonymous booking sent to its organiser: the request’s reservations become CONFIRMED (REQUESTED when the host must approve). UNAUTHENTICATED for a forged or expired link, CONFLICT when already used.',
+  })
+  confirmBooking(@Args('token') token: string): Promise<Reservation[]> {
+    return this.holds.confirm(token);
   }
 
   @Mutation(() => Reservation)
@@ -100,6 +116,20 @@ export class ReservationsResolver {
     @Args('accessToken', { nullable: true }) accessToken?: string,
   ): Promise<Reservation> {
     return this.reservations.cancel(actor, id, reasonArg(reason), accessToken);
+  }
+
+  @Mutation(() => ReservationParticipant, {
+    description: 'Invites a remote party (SIP room, web guest, phone) to a confirmed reservation: its organiser (access token), its organisation or its host. CONFLICT while an anonymous booking awaits its e-mail confirmation.',
+  })
+  async addParticipant(
+    @CurrentActor() actor: Actor,
+    @ClientIp() ip: string,
+    @Args('reservationId', { type: () => ID }) reservationId: string,
+    @Args('participant') participant: RemoteParticipantInput,
+    @Args('accessToken', { nullable: true }) accessToken?: string,
+  ): Promise<ReservationParticipant> {
+    await this.limits.anonymous(actor, 'joinLinkPerIp', ip);
+    return this.participantsService.add(actor, reservationId, participant, accessToken);
   }
 
   @Mutation(() => Reservation, { description: 'The host approves a request (off-hours, category needing approval).' })

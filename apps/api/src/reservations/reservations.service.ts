@@ -15,6 +15,7 @@ import { assertDistinct, busyByRoom, contextsOf, loadRoomContexts, loadRooms, op
 import { insertNewReservations, type NewReservation, rememberRooms } from './new-reservations';
 import { reservationEvents } from './reservation-event-payload';
 import { QuotesService } from '../tariffs/quotes.service';
+import { BookingHolds, type Hold } from './holds/booking-holds.service';
 import type { RecurringReservationInput, ReservationInput } from './dtos/reservation.inputs';
 import { HOLDING_STATUSES, Reservation, ReservationStatus, RoomSlot } from './reservation.entity';
 
@@ -61,10 +62,12 @@ export class ReservationsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly slots: SlotWriter,
     private readonly quotes: QuotesService,
+    private readonly holds: BookingHolds,
   ) {}
 
-  async book(actor: Actor, input: ReservationInput, now = Date.now()): Promise<BookingResult> {
-    const [booked] = await this.bookAll(actor, [input], now, ONE_INPUT);
+  /** `ip`: the caller's address, for the limits of anonymous bookings (which are HELD until confirmed by e-mail). */
+  async book(actor: Actor, input: ReservationInput, ip = 'internal', now = Date.now()): Promise<BookingResult> {
+    const [booked] = await this.bookAll(actor, [input], now, ONE_INPUT, ip);
     return booked;
   }
 
@@ -72,12 +75,13 @@ export class ReservationsService {
    * Several bookings (at most MAX_BOOKINGS_PER_REQUEST) in one transaction, all or nothing: the same
    * checks as `book`, each error placed under ['inputs', index, …], a CONFLICT included.
    */
-  async bookMany(actor: Actor, inputs: readonly ReservationInput[], now = Date.now()): Promise<BookingResult[]> {
+  async bookMany(actor: Actor, inputs: readonly ReservationInput[], ip = 'internal', now = Date.now()): Promise<BookingResult[]> {
     if (inputs.length > MAX_BOOKINGS_PER_REQUEST) throw tooManyBookings(inputs.length);
-    return this.bookAll(actor, inputs, now, INPUT_LIST);
+    return this.bookAll(actor, inputs, now, INPUT_LIST, ip);
   }
 
-  private async bookAll(actor: Actor, inputs: readonly ReservationInput[], now: number, placement: Placement): Promise<BookingResult[]> {
+  private async bookAll(actor: Actor, inputs: readonly ReservationInput[], now: number, placement: Placement, ip: string): Promise<BookingResult[]> {
+    const hold = await this.holds.begin(actor, ip, inputs.map((i) => i.organiser.email), now);
     inputs.forEach((input, i) => placed(placement, i, () => assertDistinct(roomIdsOf(input))));
     // The rooms of every input, read once.
     const rooms = await loadRooms(this.db.manager, inputs.flatMap(roomIdsOf));
@@ -90,7 +94,7 @@ export class ReservationsService {
       }),
     );
     assertNoClashWithin(accepted, placement);
-    return this.write(actor, accepted, {
+    return this.write(actor, accepted, hold, {
       fieldOf: (roomId, held) => {
         const index = accepted.findIndex((a) => a.holds.some((h) => h.ctx.room.id === roomId && (!held || (h.held.start < held.end && held.start < h.held.end))));
         return index < 0 ? undefined : placement.conflictField(index);
@@ -99,7 +103,7 @@ export class ReservationsService {
   }
 
   /** Expands the RRULE, reports every clash (closed day, holiday, taken slot), then books all or the free ones in one transaction. */
-  async bookRecurring(actor: Actor, input: RecurringReservationInput, now = Date.now()) {
+  async bookRecurring(actor: Actor, input: RecurringReservationInput, ip = 'internal', now = Date.now()) {
     const contexts = await loadRoomContexts(this.db.manager, input.rooms.map((r) => r.roomId));
     const durationMinutes = (input.end.getTime() - input.start.getTime()) / MINUTE;
     if (!(durationMinutes > 0)) throw invalidInput(['input', 'end'], 'end must be after start', { messageFr: 'La fin doit suivre le début' });
@@ -137,7 +141,8 @@ export class ReservationsService {
       const { status, holds } = checks.get(occ.index)!;
       return { input, contexts, status, holds, start: new Date(occ.start), end: new Date(occ.end), series: { seriesId, index: occ.index }, accessToken };
     });
-    const booked = await this.write(actor, accepted);
+    const hold = accepted.length ? await this.holds.begin(actor, ip, [input.organiser.email], now) : null;
+    const booked = await this.write(actor, accepted, hold);
     return {
       seriesId,
       accessToken,
@@ -150,6 +155,7 @@ export class ReservationsService {
   async change(actor: Actor, id: string, start: Date, end: Date, token?: string, now = Date.now()): Promise<Reservation> {
     const { reservation, contexts } = await this.loadForUpdate(actor, id, token, Role.BOOKER);
     this.assertHolding(reservation);
+    this.assertNotAwaitingEmail(reservation);
     const { status, holds } = this.check(contexts, this.asInput(reservation), start.getTime(), end.getTime(), now);
     return this.reschedule(actor, reservation, contexts, holds, start, end, 'CHANGED', 'reservation.changed', status);
   }
@@ -158,6 +164,7 @@ export class ReservationsService {
   async extend(actor: Actor, id: string, end: Date, token?: string, now = Date.now()): Promise<Reservation> {
     const { reservation, contexts } = await this.loadForUpdate(actor, id, token, Role.BOOKER);
     this.assertHolding(reservation);
+    this.assertNotAwaitingEmail(reservation);
     if (end.getTime() <= reservation.end.getTime()) throw invalidInput(['end'], 'An extension must end later than the reservation', { messageFr: 'La prolongation doit finir plus tard' });
     const lenient = contexts.map((c) => ({ ...c, policy: { ...c.policy, minLeadMinutes: 0 } }));
     const checkNow = Math.min(now, reservation.start.getTime());
@@ -215,12 +222,13 @@ export class ReservationsService {
    * participants and history in one statement, the quotes of the confirmed ones, then their events in one
    * INSERT (the reservation's event, then availability.changed, for each).
    */
-  private async write(actor: Actor, accepted: readonly Accepted[], options: SlotWriteOptions = {}): Promise<BookingResult[]> {
+  private async write(actor: Actor, accepted: readonly Accepted[], hold: Hold | null, options: SlotWriteOptions = {}): Promise<BookingResult[]> {
     if (!accepted.length) return [];
-    const rows = accepted.map((a) => this.newRow(actor, a));
+    const rows = accepted.map((a) => this.newRow(actor, a, hold));
     const stored = await this.slots.write(
       accepted.flatMap((a) => a.contexts),
       async (em) => {
+        if (hold) await this.holds.assertPendingCap(em, rows.map((r) => r.organiserEmail));
         const written = await insertNewReservations(em, rows);
         // Issue 4: a reservation confirmed at booking freezes its quote in the same transaction.
         await this.quotes.freezeNew(
@@ -229,9 +237,11 @@ export class ReservationsService {
         );
         await appendEvents(
           em,
-          written.flatMap((w, i) =>
-            reservationEvents(w.reservation, accepted[i].contexts, w.reservation.status === ReservationStatus.CONFIRMED ? 'reservation.confirmed' : 'reservation.requested'),
-          ),
+          hold
+            ? this.holds.heldEvents(hold, written.map((w, i) => ({ reservation: w.reservation, contexts: accepted[i].contexts, accessToken: accepted[i].accessToken })))
+            : written.flatMap((w, i) =>
+                reservationEvents(w.reservation, accepted[i].contexts, w.reservation.status === ReservationStatus.CONFIRMED ? 'reservation.confirmed' : 'reservation.requested'),
+              ),
         );
         return written;
       },
@@ -243,7 +253,7 @@ export class ReservationsService {
     });
   }
 
-  private newRow(actor: Actor, a: Accepted): NewReservation {
+  private newRow(actor: Actor, a: Accepted, hold: Hold | null): NewReservation {
     const { input } = a;
     const host = a.contexts[0].organisation;
     return {
@@ -258,7 +268,8 @@ export class ReservationsService {
       purpose: input.purpose,
       start: a.start,
       end: a.end,
-      status: a.status,
+      status: hold ? ReservationStatus.HELD : a.status,
+      hold: hold ? { id: hold.id, expiresAt: hold.expiresAt, needsApproval: a.status === ReservationStatus.REQUESTED } : null,
       seriesId: a.series?.seriesId ?? null,
       seriesIndex: a.series?.index ?? null,
       accessTokenHash: sha256(a.accessToken),
@@ -283,7 +294,7 @@ export class ReservationsService {
     ]);
   }
 
-  private async emit(em: EntityManager, r: Reservation, contexts: RoomContext[], name: EventName & `reservation.${string}`) {
+  private async emit(em: EntityManager, r: Reservation, contexts: RoomContext[], name: Exclude<EventName & `reservation.${string}`, 'reservation.held'>) {
     await appendEvents(em, reservationEvents(r, contexts, name));
   }
 
@@ -309,7 +320,7 @@ export class ReservationsService {
   }
 
   private async setStatus(
-    actor: Actor, r: Reservation, contexts: RoomContext[], status: ReservationStatus, reason: string | null, kind: string, event: EventName & `reservation.${string}`,
+    actor: Actor, r: Reservation, contexts: RoomContext[], status: ReservationStatus, reason: string | null, kind: string, event: Exclude<EventName & `reservation.${string}`, 'reservation.held'>,
   ): Promise<Reservation> {
     return this.slots.write(contexts, async (em) => {
       await this.lockUnchanged(em, r);
@@ -334,6 +345,13 @@ export class ReservationsService {
 
   private assertHolding(r: Reservation): void {
     if (!HOLDING_STATUSES.has(r.status)) throw invalidInput(['id'], `Reservation is ${r.status}`, { messageFr: 'Cette réservation n’est plus active' });
+  }
+
+  /** A HELD booking is changed only once its organiser confirmed it from the e-mail (a change must not skip the confirmation). */
+  private assertNotAwaitingEmail(r: Reservation): void {
+    if (r.status === ReservationStatus.HELD) {
+      throw new DomainError('CONFLICT', 'Confirm the booking from the e-mail first', { messageFr: 'Confirmez d’abord la réservation avec le lien reçu par e-mail', details: { status: r.status } });
+    }
   }
 
   private asInput(r: Reservation): Pick<ReservationInput, 'requesterCategory'> {

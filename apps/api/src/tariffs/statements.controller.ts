@@ -1,11 +1,11 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError } from '@maillage/core';
+import { sendDomainError } from '../common/domain-error.filter';
 import { AuthService } from '../auth/auth.service';
 import type { CsvFormat } from './statement-csv';
 import { StatementsService } from './statements.service';
 
-const STATUS: Record<DomainError['code'], number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
 
 /**
  * GET /statements/:organisationId/:month.csv?format=fr|en — the monthly statement of an
@@ -43,7 +43,7 @@ export class StatementsController {
         .send(Buffer.from(statement.csv, 'utf8'));
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      res.status(STATUS[error.code]).json({ code: error.code, message: error.message, ...(error.messageFr ? { messageFr: error.messageFr } : {}), ...(error.field ? { field: error.field } : {}) });
+      sendDomainError(res, error);
     }
   }
 }

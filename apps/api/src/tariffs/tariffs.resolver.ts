@@ -4,12 +4,15 @@ import { CreatePriceListInput, OperatingCostInput, PriceListVersionInput, QuoteI
 import { CostPerCallView, FrozenQuoteView, OperatingCostView, PointTariffs, PriceListView, QuoteView } from './dtos/tariff.outputs';
 import { QuotesService } from './quotes.service';
 import { TariffsService } from './tariffs.service';
+import { AbuseLimits } from '../security/abuse-limits';
+import { ClientIp } from '../security/client-ip';
 
 @Resolver()
 export class TariffsResolver {
   constructor(
     private readonly tariffsService: TariffsService,
     private readonly quotes: QuotesService,
+    private readonly limits: AbuseLimits,
   ) {}
 
   @Query(() => PointTariffs, { description: 'Public: the tariff of a point — the version in force, upcoming versions and the whole history.' })
@@ -18,7 +21,9 @@ export class TariffsResolver {
   }
 
   @Query(() => QuoteView, { description: 'Public: the price of a draft reservation before booking, every euro explained by a line.' })
-  quote(
+  async quote(
+    @CurrentActor() actor: Actor,
+    @ClientIp() ip: string,
     @Args('input') input: QuoteInput,
     @Args('draft', {
       type: () => PriceListVersionInput,
@@ -27,6 +32,7 @@ export class TariffsResolver {
     })
     draft?: PriceListVersionInput,
   ): Promise<QuoteView> {
+    await this.limits.anonymous(actor, 'quotePerIp', ip);
     return this.quotes.quote(input, draft ?? undefined);
   }
 

@@ -1,13 +1,13 @@
 // Shared by the admin console's browser tests (and any page behind /admin): Debian's chromium, signing in
 // through the login page or with a token, users of a given role, axe-core and screenshots.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ADMIN, type TestApi } from '../harness';
+import { ensureChromium } from './chromium';
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const haveChromium = existsSync(CHROMIUM);
+export { describeInBrowser } from './chromium';
 export const ROOT = join(__dirname, '..', '..', '..', '..');
 export const SHOTS = join(ROOT, 'tmp', 'screenshots');
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -17,11 +17,6 @@ export const AUTH_TOKEN_KEY = 'maillage.admin.token';
 
 export { ADMIN };
 
-/** `describe` when /usr/bin/chromium exists, `describe.skip` (with a note) otherwise. */
-export function describeInBrowser(name: string, body: () => void): void {
-  if (!haveChromium) console.log(`[browser tests] skipped: ${CHROMIUM} is missing (apt-get install -y chromium; .ci/run installs it)`);
-  (haveChromium ? describe : describe.skip)(name, body);
-}
 
 /** Builds apps/admin when stale (tools/build-admin.mjs) and makes the screenshots folder. */
 export function buildWebApp(): void {
@@ -31,7 +26,7 @@ export function buildWebApp(): void {
 }
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
 }
 
 /** A French, Paris-time browser context (a phone: `{ width: 390, height: 844 }`). */
@@ -73,7 +68,8 @@ export async function createUser(api: TestApi, role: 'ORGANISATION_ADMIN' | 'POI
 }
 
 export async function axeViolations(page: Page): Promise<{ id: string; impact: string; nodes: number; targets: string[] }[]> {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  // Evaluated through the DevTools protocol, not a <script> tag: the page's Content-Security-Policy stays as served.
+  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
   const violations = await page.evaluate(async () => {
     type Result = { violations: { id: string; impact?: string | null; nodes: { target: unknown[] }[] }[] };
     const axe = (globalThis as unknown as { axe: { run(): Promise<Result> } }).axe;

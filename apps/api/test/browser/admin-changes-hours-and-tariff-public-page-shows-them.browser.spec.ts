@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApi, type TestApi } from '../harness';
 import { axeViolations, buildWebApp, createUser, describeInBrowser, horizontalOverflow, launchBrowser, newPage, overflowingElements, SHOTS, signInThroughLoginPage } from './admin-browser';
-import { chooseTariff, fillDetails, normalise, ordinaryMonday, readIcs, searchSlots } from './booking-browser';
+import { followConfirmationLink, chooseTariff, fillDetails, normalise, ordinaryMonday, readIcs, searchSlots } from './booking-browser';
 
 const POINT_SLUG = 'lannion-tregor-communaute-siege';
 const POINT_NAME = 'Point visio de Lannion-Trégor Communauté';
@@ -198,8 +198,10 @@ describeInBrowser('an administrator changes the opening hours and the tariff; th
     await chooseTariff(visitor, 'Entreprise', '22300', '36,00 €');
     await fillDetails(visitor, { name: 'Camille Le Goff', email: 'camille.legoff@example.org', title: 'Point d’équipe', purpose: 'Réunion de coordination' });
     await visitor.getByRole('button', { name: 'Réserver', exact: true }).click();
-    await visitor.getByRole('heading', { name: 'Réservation confirmée' }).waitFor();
+    await visitor.getByRole('heading', { name: 'Vérifiez votre boîte mail' }).waitFor();
     const reference = (await visitor.getByTestId('reference').textContent())!;
+    await followConfirmationLink(api, visitor.context(), reference);
+    await visitor.getByRole('heading', { name: 'Réservation confirmée' }).waitFor();
     expect(normalise((await visitor.getByTestId('confirmation').getByTestId('total-incl').textContent())!)).toBe('36,00 €');
     const [row] = await api.sql<{ total: number; version: number }>(
       `SELECT q.total_incl_vat_cents AS total, v.version FROM reservation r JOIN reservation_quote q ON q.reservation_id = r.id

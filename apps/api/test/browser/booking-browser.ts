@@ -2,9 +2,10 @@
 // does them on a point page, and the downloaded .ics read with the API's own iCalendar reader.
 import { readFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
-import type { Download, Page } from 'playwright-core';
+import type { BrowserContext, Download, Page } from 'playwright-core';
 import { parseIcs, unfold } from '../../src/reservations/ical/ics-parser';
-import { PARIS } from '../booking-fixtures';
+import { confirmationLink, PARIS } from '../booking-fixtures';
+import type { TestApi } from '../harness';
 
 const FIXED_HOLIDAYS = ['01-01', '05-01', '05-08', '07-14', '08-15', '11-01', '11-11', '12-25'];
 /** Days that may be movable holidays (Easter Monday, Ascension, Whit Monday) or close to them: avoided. */
@@ -85,4 +86,17 @@ export async function readIcs(download: Download): Promise<{ text: string; lines
   const path = await download.path();
   const text = readFileSync(path, 'utf8');
   return { text, lines: unfold(text), events: parseIcs(text, PARIS) };
+}
+
+/**
+ * What the organiser of an anonymous booking does next: opens the link of the e-mail (the one the
+ * `reservation.held` event gave the notification adapter) in another tab of the same browser and sees
+ * the confirm page say `heading`; the booking page, still open, notices and shows the confirmed booking.
+ */
+export async function followConfirmationLink(api: TestApi, context: BrowserContext, reference: string, heading = 'C’est confirmé'): Promise<void> {
+  const [row] = await api.sql<{ id: string }>(`SELECT id FROM reservation WHERE reference = $1`, [reference]);
+  const tab = await context.newPage();
+  await tab.goto(await confirmationLink(api, row.id));
+  await tab.getByRole('heading', { name: heading }).waitFor();
+  await tab.close();
 }

@@ -1,32 +1,12 @@
 // A visitor in a real browser (Debian's chromium driven by playwright-core) against the real API and
 // database: finds the Trégor points near Lannion (list and map), opens one, switches to English; axe-core
 // finds no serious or critical violation. Screenshots go to tmp/screenshots/.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startTestApi, type TestApi } from '../harness';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = join(__dirname, '..', '..', '..', '..');
-const SHOTS = join(ROOT, 'tmp', 'screenshots');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) console.log(`[browser tests] skipped: ${CHROMIUM} is missing (apt-get install -y chromium; .ci/run installs it)`);
-const describeInBrowser = haveChromium ? describe : describe.skip;
+import { axeViolations, buildWebApp, describeInBrowser, launchBrowser, SHOTS } from './admin-browser';
 
 const NEAR_LANNION = `query { points(filter: { near: { latitude: 48.7326, longitude: -3.4566, radiusKm: 30 } }, first: 100) { edges { node { point { id name town } } } } }`;
-
-async function axeViolations(page: Page): Promise<{ id: string; impact: string; nodes: number }[]> {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; impact?: string | null; nodes: unknown[] }[] }> } }).axe;
-    const result = await axe.run();
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? 'unknown', nodes: v.nodes.length }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
 
 describeInBrowser('a visitor finds a point near Lannion in the web app', () => {
   let api: TestApi;
@@ -35,15 +15,13 @@ describeInBrowser('a visitor finds a point near Lannion in the web app', () => {
   let tregor: { id: string; name: string; town: string }[];
 
   beforeAll(async () => {
-    const build = spawnSync(process.execPath, [join(ROOT, 'tools/build-admin.mjs')], { cwd: ROOT, stdio: 'inherit' });
-    if (build.status !== 0) throw new Error('building apps/admin failed');
-    mkdirSync(SHOTS, { recursive: true });
+    buildWebApp();
     api = await startTestApi();
     expect(api.webAppDir).toBeDefined();
     const res = await api.gql<{ points: { edges: { node: { point: { id: string; name: string; town: string } } }[] } }>(NEAR_LANNION);
     tregor = res.data!.points.edges.map((e) => e.node.point);
     expect(tregor.length).toBeGreaterThanOrEqual(3);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchBrowser();
     const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
   }, 180_000);

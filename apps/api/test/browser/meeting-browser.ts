@@ -1,11 +1,10 @@
 // Shared by the meeting browser tests and the join-latency benchmark: Debian's chromium with a fake
 // camera and microphone (a moving test pattern and a beep), one browser context per participant, and
 // the join page's `window.__maillageStats()` hook to read WebRTC figures.
-import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { ensureChromium } from './chromium';
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const haveChromium = existsSync(CHROMIUM);
+export { CHROMIUM, describeInBrowser } from './chromium';
 export const MEETING_CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -37,7 +36,7 @@ export interface PageMeetingStats {
 }
 
 export function launchMeetingBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: MEETING_CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: ensureChromium(), args: MEETING_CHROMIUM_ARGS });
 }
 
 /** One participant = one browser context (own permissions, own fake devices). */
@@ -102,13 +101,5 @@ export async function mediaFlowing(page: Page, fromPeerId: string, intervalMs = 
   return { before, after };
 }
 
-export async function axeViolations(page: Page): Promise<{ id: string; impact: string; nodes: number; targets: string[] }[]> {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  const violations = await page.evaluate(async () => {
-    type Result = { violations: { id: string; impact?: string | null; nodes: { target: unknown[] }[] }[] };
-    const axe = (globalThis as unknown as { axe: { run(): Promise<Result> } }).axe;
-    const result = await axe.run();
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? 'unknown', nodes: v.nodes.length, targets: v.nodes.slice(0, 3).map((n) => String(n.target[0])) }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
+/** axe-core on the page (shared with the console's browser tests). */
+export { axeViolations } from './admin-browser';

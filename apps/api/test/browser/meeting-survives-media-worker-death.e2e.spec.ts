@@ -8,13 +8,11 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApi, type TestApi } from '../harness';
 import { bookMeeting, createJoinLink, mediaOf, meetingClock, meetingRoom, type BookedMeeting } from '../meeting-fixtures';
-import { CHROMIUM, haveChromium, joinFromLobby, launchMeetingBrowser, mediaFlowing, openLobby, participantPage, received, statsOf, waitForStats } from './meeting-browser';
+import { describeInBrowser, joinFromLobby, launchMeetingBrowser, mediaFlowing, openLobby, participantPage, received, statsOf, waitForStats } from './meeting-browser';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const SHOTS = join(ROOT, 'tmp', 'screenshots');
 
-if (!haveChromium) console.log(`[browser tests] skipped: ${CHROMIUM} is missing (apt-get install -y chromium; .ci/run installs it)`);
-const describeInBrowser = haveChromium ? describe : describe.skip;
 
 /** A value kept in the page's JavaScript: it survives anything but a reload. */
 const setMarker = (page: Page) => page.evaluate(() => ((globalThis as unknown as { __notReloaded?: boolean }).__notReloaded = true));

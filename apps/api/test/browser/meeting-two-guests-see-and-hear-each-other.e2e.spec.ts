@@ -11,13 +11,11 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ADMIN, startTestApi, type TestApi } from '../harness';
 import { bookMeeting, createJoinLink, meetingClock, meetingRoom, MINUTE, type BookedMeeting, type JoinLinkData } from '../meeting-fixtures';
-import { axeViolations, CHROMIUM, haveChromium, joinFromLobby, launchMeetingBrowser, mediaFlowing, openLobby, participantPage, statsOf, waitForStats } from './meeting-browser';
+import { axeViolations, describeInBrowser, joinFromLobby, launchMeetingBrowser, mediaFlowing, openLobby, participantPage, statsOf, waitForStats } from './meeting-browser';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const SHOTS = join(ROOT, 'tmp', 'screenshots');
 
-if (!haveChromium) console.log(`[browser tests] skipped: ${CHROMIUM} is missing (apt-get install -y chromium; .ci/run installs it)`);
-const describeInBrowser = haveChromium ? describe : describe.skip;
 
 describeInBrowser('two guests join the same meeting from their browser links', () => {
   let api: TestApi;

@@ -7,10 +7,10 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApi, type TestApi } from '../harness';
-import { BOOK, bookingInput, roomOf, type SeededRoom } from '../booking-fixtures';
+import { bookConfirmed, BOOK, bookingInput, roomOf, type SeededRoom } from '../booking-fixtures';
 import { organisationOfPoint } from '../reservation-scenario-helpers';
 import { axeViolations, buildWebApp, createUser, describeInBrowser, horizontalOverflow, launchBrowser, newPage, SHOTS, signInThroughLoginPage, signInWithToken } from './admin-browser';
-import { chooseTariff, dayOf, fillDetails, normalise, ordinaryMonday, parisInstant, quoteRows, searchSlots } from './booking-browser';
+import { followConfirmationLink, chooseTariff, dayOf, fillDetails, normalise, ordinaryMonday, parisInstant, quoteRows, searchSlots } from './booking-browser';
 
 describeInBrowser('an operator approves an off-hours request in the week calendar', () => {
   let api: TestApi;
@@ -37,7 +37,7 @@ describeInBrowser('an operator approves an off-hours request in the week calenda
     operator = await createUser(api, 'POINT_OPERATOR', await organisationOfPoint(api, room.pointId), 'accueil@lannion-tregor.test');
     // A confirmed booking on Thursday 10:00–12:00, to be cancelled by the operator.
     const thursday = dayOf(monday, 3);
-    const booked = await api.gql<{ book: { reservation: { reference: string; status: string } } }>(BOOK, {
+    const booked = await bookConfirmed<{ book: { reservation: { reference: string; status: string } } }>(api, BOOK, {
       input: bookingInput([room.roomId], parisInstant(thursday, 10), parisInstant(thursday, 12), { title: 'Comité de pilotage Lannion' }),
     });
     thursdayRef = booked.data!.book.reservation.reference;
@@ -64,9 +64,12 @@ describeInBrowser('an operator approves an off-hours request in the week calenda
     await page.getByText('Dont 2 h en dehors des horaires d’ouverture.').waitFor();
     await fillDetails(page, { name: 'Club de voile de Trébeurden', email: 'contact@cv-trebeurden.example.org', title: 'Assemblée générale du club', purpose: 'Réunion de coordination', participants: '8' });
     await page.getByRole('button', { name: 'Envoyer la demande' }).click();
+    await page.getByRole('heading', { name: 'Vérifiez votre boîte mail' }).waitFor();
+    requestRef = (await page.getByTestId('reference').textContent())!;
+    // The e-mail's link confirms the request, which then waits for the host's approval.
+    await followConfirmationLink(api, page.context(), requestRef, 'Demande transmise au point d’accueil');
     await page.getByRole('heading', { name: 'Demande envoyée : en attente de validation' }).waitFor();
     expect(await page.getByTestId('status').textContent()).toBe('demande en attente de validation');
-    requestRef = (await page.getByTestId('reference').textContent())!;
     const row = await statusOf(requestRef);
     expect(row).toEqual({ status: 'REQUESTED', status_reason: null, start_at: new Date(parisInstant(wednesday, 19)), end_at: new Date(parisInstant(wednesday, 21)) });
     // No price is frozen before approval: the page shows the estimate.

@@ -10,7 +10,7 @@ import { ADMIN, startTestApi, type TestApi } from '../harness';
 import { roomOf, type SeededRoom } from '../booking-fixtures';
 import { ok, PUBLISH, TARIFFS, territoryVersionInput, todayInParis } from '../tariff-fixtures';
 import { axeViolations, buildWebApp, describeInBrowser, launchBrowser, newPage, SHOTS } from './admin-browser';
-import { chooseTariff, dayOf, fillDetails, normalise, ordinaryMonday, parisInstant, quoteRows, searchSlots } from './booking-browser';
+import { followConfirmationLink, chooseTariff, dayOf, fillDetails, normalise, ordinaryMonday, parisInstant, quoteRows, searchSlots } from './booking-browser';
 
 describeInBrowser('after a tariff change, a visitor’s booking gets the new quote', () => {
   let api: TestApi;
@@ -78,8 +78,10 @@ describeInBrowser('after a tariff change, a visitor’s booking gets the new quo
   it('books it: the confirmation keeps 90 €, the database froze 9 000 cents of version 2; in English the lines are named too', async () => {
     await fillDetails(page, { name: 'SARL Trégor Numérique', email: 'contact@tregor-numerique.example.org', title: 'Formation des équipes', purpose: 'Formation', participants: '10' });
     await page.getByRole('button', { name: 'Réserver', exact: true }).click();
-    await page.getByRole('heading', { name: 'Réservation confirmée' }).waitFor();
+    await page.getByRole('heading', { name: 'Vérifiez votre boîte mail' }).waitFor();
     const reference = (await page.getByTestId('reference').textContent())!;
+    await followConfirmationLink(api, page.context(), reference);
+    await page.getByRole('heading', { name: 'Réservation confirmée' }).waitFor();
     const confirmation = page.getByTestId('confirmation');
     await confirmation.locator('caption', { hasText: 'Prix retenu pour cette réservation' }).waitFor();
     expect(normalise((await confirmation.getByTestId('total-incl').textContent())!)).toBe('90,00 €');

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startTestApi, type TestApi } from '../harness';
 import { roomOf, type SeededRoom } from '../booking-fixtures';
 import { axeViolations, buildWebApp, describeInBrowser, horizontalOverflow, launchBrowser, newPage, SHOTS } from './admin-browser';
-import { chooseTariff, dayOf, fillDetails, normalise, ordinaryMonday, parisInstant, quoteRows, readIcs, searchSlots, slotLabelFr } from './booking-browser';
+import { followConfirmationLink, chooseTariff, dayOf, fillDetails, normalise, ordinaryMonday, parisInstant, quoteRows, readIcs, searchSlots, slotLabelFr } from './booking-browser';
 
 const POINT_NAME = 'Point visio de Lannion-Trégor Communauté';
 const AVAILABILITY = `query($input: AvailabilityInput!) { availability(input: $input) { slots { start end onRequest } } }`;
@@ -106,11 +106,16 @@ describeInBrowser('a visitor finds a point near Lannion and books it', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  it('books: "Réservation confirmée", its reference, the frozen 30 € quote, and an .ics with SUMMARY and DTSTART;TZID=Europe/Paris', async () => {
+  it('books: "Vérifiez votre boîte mail", then, the e-mail link followed, "Réservation confirmée", its reference, the frozen 30 € quote, and an .ics with SUMMARY and DTSTART;TZID=Europe/Paris', async () => {
     await page.getByLabel('Adresse e-mail').fill('camille.legoff@example.org');
     await page.getByRole('button', { name: 'Réserver', exact: true }).click();
-    await page.getByRole('heading', { name: 'Réservation confirmée' }).waitFor();
+    await page.getByRole('heading', { name: 'Vérifiez votre boîte mail' }).waitFor();
+    expect(await page.getByTestId('check-mailbox').textContent()).toContain('camille.legoff@example.org');
     reference = (await page.getByTestId('reference').textContent())!;
+    await page.screenshot({ path: join(SHOTS, 'booking-check-your-mailbox.png'), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
+    await followConfirmationLink(api, page.context(), reference);
+    await page.getByRole('heading', { name: 'Réservation confirmée' }).waitFor();
     expect(reference).toMatch(/^MLG-\d{7}$/);
     expect(await page.getByTestId('status').textContent()).toBe('confirmée');
     const confirmation = page.getByTestId('confirmation');

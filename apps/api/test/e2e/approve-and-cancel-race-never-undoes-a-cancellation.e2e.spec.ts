@@ -1,5 +1,5 @@
 import { ADMIN, startTestApi, type TestApi } from '../harness';
-import { BOOK, bookingInput, nextWeekdayAt, plusMinutes, roomOf, setHours, setPolicy, WEEKDAYS_9_TO_1730 } from '../booking-fixtures';
+import { bookConfirmed, BOOK, bookingInput, nextWeekdayAt, plusMinutes, roomOf, setHours, setPolicy, WEEKDAYS_9_TO_1730 } from '../booking-fixtures';
 
 const APPROVE = `mutation($id: ID!) { approveReservation(id: $id) { status } }`;
 const CANCEL = `mutation($id: ID!, $t: String) { cancelReservation(id: $id, reason: "Réunion annulée", accessToken: $t) { status } }`;
@@ -18,7 +18,7 @@ describe('the host approves an evening request at the instant its organiser canc
     await setPolicy(api, admin, room.pointId);
     for (let week = 0; week < 10; week++) {
       const start = nextWeekdayAt(3, 18, 0, 7 + week * 7);
-      const booked = await api.gql<{ book: { accessToken: string; reservation: { id: string; status: string } } }>(BOOK, {
+      const booked = await bookConfirmed<{ book: { accessToken: string; reservation: { id: string; status: string } } }>(api, BOOK, {
         input: bookingInput([room.roomId], start, plusMinutes(start, 60), { title: `Soirée ${week}` }),
       });
       const { reservation, accessToken } = booked.data!.book;

@@ -1,7 +1,7 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { ADMIN, startTestApi, type TestApi } from '../harness';
-import { BOOK, bookingInput, nextWeekdayAt, plusMinutes, roomOf, setHours, setPolicy, WEEKDAYS_9_TO_1730 } from '../booking-fixtures';
+import { bookConfirmed, BOOK, bookingInput, nextWeekdayAt, plusMinutes, roomOf, setHours, setPolicy, WEEKDAYS_9_TO_1730 } from '../booking-fixtures';
 
 interface Change {
   availabilityChanged: { pointIds: string[]; roomIds: string[]; from: string; to: string };
@@ -37,9 +37,9 @@ describe('a point page subscribed to its availability is told when someone books
     await new Promise((resolve) => setTimeout(resolve, 300)); // let the subscription register
 
     const atMorlaix = nextWeekdayAt(3, 10);
-    expect((await api.gql(BOOK, { input: bookingInput([morlaix.roomId], atMorlaix, plusMinutes(atMorlaix, 60)) })).errors).toBeUndefined();
+    expect((await bookConfirmed(api, BOOK, { input: bookingInput([morlaix.roomId], atMorlaix, plusMinutes(atMorlaix, 60)) })).errors).toBeUndefined();
     const atLannion = nextWeekdayAt(2, 14);
-    expect((await api.gql(BOOK, { input: bookingInput([lannion.roomId], atLannion, plusMinutes(atLannion, 90)) })).errors).toBeUndefined();
+    expect((await bookConfirmed(api, BOOK, { input: bookingInput([lannion.roomId], atLannion, plusMinutes(atLannion, 90)) })).errors).toBeUndefined();
 
     await Promise.race([firstChange, new Promise((_, reject) => setTimeout(() => reject(new Error('no availabilityChanged within 10 s')), 10_000))]);
     await new Promise((resolve) => setTimeout(resolve, 1000)); // a Morlaix event, wrongly routed, would have arrived by now

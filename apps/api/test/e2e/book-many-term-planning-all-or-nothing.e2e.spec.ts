@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { OutboxRelay } from '../../src/events/outbox-relay';
 import { expectData, expectDatabaseUnchanged, expectError } from '../e2e-assertions';
 import { ADMIN, startTestApi, type TestApi } from '../harness';
-import { BOOK, BOOK_MANY, bookingInput, nextWeekdayAt, PARIS, plusMinutes, roomOf, setPolicy, WEEKDAYS_9_TO_1730, type SeededRoom } from '../booking-fixtures';
+import { bookConfirmed, BOOK, BOOK_MANY, bookingInput, nextWeekdayAt, PARIS, plusMinutes, roomOf, setPolicy, WEEKDAYS_9_TO_1730, type SeededRoom } from '../booking-fixtures';
 
 interface Booked {
   accessToken: string;
@@ -62,7 +62,9 @@ describe('bookMany books a term planning in one request, all or nothing', () => 
   it('50 bookings in one request: all written, in order, each with its access token, rooms and events', async () => {
     // 25 weekdays, 10:00 and 14:00.
     const inputs = mornings.slice(0, 25).flatMap((day) => [hour(day), hour(plusMinutes(day, 240))]);
-    const { bookMany } = expectData(await api.gql<{ bookMany: Booked[] }>(BOOK_MANY, { inputs }));
+    // The EPCI's own booker account: confirmed at once (an anonymous planning waits for its e-mail link, booking-holds e2e).
+    const booker = await api.loginAs(ADMIN.email, ADMIN.password);
+    const { bookMany } = expectData(await api.gql<{ bookMany: Booked[] }>(BOOK_MANY, { inputs }, booker));
 
     expect(bookMany).toHaveLength(50);
     bookMany.forEach((b, i) => {
@@ -106,11 +108,11 @@ describe('bookMany books a term planning in one request, all or nothing', () => 
 
   it('a taken slot at index 7 → CONFLICT naming the slot, field ["inputs", 7], nothing written', async () => {
     const days = mornings.slice(30, 40);
-    const taken = expectData(await api.gql<{ book: Booked }>(BOOK, { input: hour(plusMinutes(days[7], 30)) })).book;
+    const taken = expectData(await bookConfirmed<{ book: Booked }>(api, BOOK, { input: hour(plusMinutes(days[7], 30)) })).book;
     const inputs = days.map((day) => hour(day));
     await settle();
 
-    const res = await expectDatabaseUnchanged(api, () => api.gql(BOOK_MANY, { inputs }));
+    const res = await expectDatabaseUnchanged(api, () => bookConfirmed(api, BOOK_MANY, { inputs }));
 
     const error = expectError(res, 'CONFLICT', { field: ['inputs', 7] });
     const details = error.extensions!.details as unknown as Clash;
@@ -125,7 +127,7 @@ describe('bookMany books a term planning in one request, all or nothing', () => 
     inputs[7] = hour(plusMinutes(days[2], 30)); // overlaps input 2
     await settle();
 
-    const res = await expectDatabaseUnchanged(api, () => api.gql(BOOK_MANY, { inputs }));
+    const res = await expectDatabaseUnchanged(api, () => bookConfirmed(api, BOOK_MANY, { inputs }));
 
     const error = expectError(res, 'CONFLICT', { field: ['inputs', 7] });
     expect(error.extensions!.details).toMatchObject({ roomId: room.roomId, clashingInput: 2, clashingSlot: { kind: 'RESERVATION', reference: null, start: plusUtc(days[2], -15), end: plusUtc(days[2], 75) } });
@@ -139,20 +141,20 @@ describe('bookMany books a term planning in one request, all or nothing', () => 
     // The engine's rule: end before start.
     const endBeforeStart = inputs();
     endBeforeStart[3] = { ...endBeforeStart[3], end: plusMinutes(days[3], -60) };
-    expectError(await expectDatabaseUnchanged(api, () => api.gql(BOOK_MANY, { inputs: endBeforeStart })), 'BAD_USER_INPUT', { field: ['inputs', 3, 'end'] });
+    expectError(await expectDatabaseUnchanged(api, () => bookConfirmed(api, BOOK_MANY, { inputs: endBeforeStart })), 'BAD_USER_INPUT', { field: ['inputs', 3, 'end'] });
 
     // The input's own validation: a malformed e-mail.
     const badEmail = inputs();
     badEmail[3] = { ...badEmail[3], organiser: { name: 'Service économie', email: 'not-an-email' } };
-    expectError(await expectDatabaseUnchanged(api, () => api.gql(BOOK_MANY, { inputs: badEmail })), 'BAD_USER_INPUT', { field: ['inputs', 3, 'organiser', 'email'] });
+    expectError(await expectDatabaseUnchanged(api, () => bookConfirmed(api, BOOK_MANY, { inputs: badEmail })), 'BAD_USER_INPUT', { field: ['inputs', 3, 'organiser', 'email'] });
 
     // An unknown room keeps its own code.
     const unknownRoom = inputs();
     unknownRoom[3] = hour(days[3], randomUUID());
-    expectError(await expectDatabaseUnchanged(api, () => api.gql(BOOK_MANY, { inputs: unknownRoom })), 'NOT_FOUND', { field: ['inputs', 3, 'rooms', 0] });
+    expectError(await expectDatabaseUnchanged(api, () => bookConfirmed(api, BOOK_MANY, { inputs: unknownRoom })), 'NOT_FOUND', { field: ['inputs', 3, 'rooms', 0] });
 
     // The same ten, valid, are booked: the refusals above were about their one bad input.
-    expect(expectData(await api.gql<{ bookMany: Booked[] }>(BOOK_MANY, { inputs: inputs() })).bookMany).toHaveLength(10);
+    expect(expectData(await bookConfirmed<{ bookMany: Booked[] }>(api, BOOK_MANY, { inputs: inputs() })).bookMany).toHaveLength(10);
   });
 
   it('101 inputs → BAD_USER_INPUT on ["inputs"] with the limit, nothing read or written', async () => {
@@ -160,7 +162,7 @@ describe('bookMany books a term planning in one request, all or nothing', () => 
     expect(inputs).toHaveLength(101);
     await settle();
 
-    const res = await expectDatabaseUnchanged(api, () => api.gql(BOOK_MANY, { inputs }));
+    const res = await expectDatabaseUnchanged(api, () => bookConfirmed(api, BOOK_MANY, { inputs }));
 
     const error = expectError(res, 'BAD_USER_INPUT', { field: ['inputs'] });
     expect(error.extensions!.details).toEqual({ max: 100, count: 101 });

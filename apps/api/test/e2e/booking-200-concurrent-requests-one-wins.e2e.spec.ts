@@ -1,5 +1,5 @@
 import { ADMIN, startTestApi, type TestApi } from '../harness';
-import { BOOK, bookingInput, nextWeekdayAt, plusMinutes, roomOf, setHours, setPolicy, WEEKDAYS_9_TO_1730 } from '../booking-fixtures';
+import { bookConfirmed, BOOK, bookingInput, nextWeekdayAt, plusMinutes, roomOf, setHours, setPolicy, WEEKDAYS_9_TO_1730 } from '../booking-fixtures';
 
 describe('200 people book the same room for the same slot at the same instant', () => {
   let api: TestApi;
@@ -17,7 +17,7 @@ describe('200 people book the same room for the same slot at the same instant', 
     const end = plusMinutes(start, 120);
 
     const results = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => api.gql<{ book: { reservation: { id: string } } }>(BOOK, { input: bookingInput([room.roomId], start, end, { title: `Demande ${i}` }) })),
+      Array.from({ length: 200 }, (_, i) => bookConfirmed<{ book: { reservation: { id: string } } }>(api, BOOK, { input: bookingInput([room.roomId], start, end, { title: `Demande ${i}` }) })),
     );
 
     const won = results.filter((r) => r.data?.book);

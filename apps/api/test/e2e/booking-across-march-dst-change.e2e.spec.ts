@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { expectData } from '../e2e-assertions';
 import { ADMIN, startTestApi, type TestApi } from '../harness';
-import { bookingInput, PARIS, roomOf, setHours, setPolicy, TEST_POLICY, type SeededRoom } from '../booking-fixtures';
+import { bookConfirmed, bookingInput, PARIS, roomOf, setHours, setPolicy, TEST_POLICY, type SeededRoom } from '../booking-fixtures';
 import { BOOK_FULL, type BookResult, MINUTE, ms, parisClock } from '../reservation-scenario-helpers';
 
 /** Local midnight starting the next last Sunday of March (the spring-forward day in Europe) still ahead of now. */
@@ -82,7 +82,7 @@ describe('a booking across the March daylight-saving change (02:00 → 03:00 in 
     expect(start).toMatch(/T01:00:00\+01:00$/);
     expect(end).toMatch(/T04:00:00\+02:00$/);
 
-    const res = await api.gql<BookResult>(BOOK_FULL, { input: bookingInput([room.roomId], start, end) });
+    const res = await bookConfirmed<BookResult>(api, BOOK_FULL, { input: bookingInput([room.roomId], start, end) });
     const { reservation } = expectData(res).book;
     expect(reservation.status).toBe('CONFIRMED');
     expect(ms(reservation.end) - ms(reservation.start)).toBe(2 * 60 * MINUTE);

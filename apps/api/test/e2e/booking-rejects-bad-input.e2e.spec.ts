@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { expectData, expectError } from '../e2e-assertions';
 import { ADMIN, startTestApi, type TestApi } from '../harness';
-import { BOOK, bookingInput, nextWeekdayAt, PARIS, plusMinutes, roomOf, setHours, setPolicy, WEEKDAYS_9_TO_1730, type SeededRoom } from '../booking-fixtures';
+import { bookConfirmed, BOOK, bookingInput, nextWeekdayAt, PARIS, plusMinutes, roomOf, setHours, setPolicy, WEEKDAYS_9_TO_1730, type SeededRoom } from '../booking-fixtures';
 import { expectNothingBooked } from '../reservation-scenario-helpers';
 
 const BOOK_RECURRING = `mutation($input: RecurringReservationInput!) { bookRecurring(input: $input) { seriesId reservations { id } } }`;
@@ -22,11 +22,11 @@ describe('a booking with bad input is refused with a typed error and writes noth
     ten = nextWeekdayAt(2, 10, 0, 14);
     // One reservation exists, so "unchanged" is not merely "still empty".
     const other = nextWeekdayAt(2, 10, 0, 21);
-    expectData(await api.gql(BOOK, { input: bookingInput([room.roomId], other, plusMinutes(other, 60)) }));
+    expectData(await bookConfirmed(api, BOOK, { input: bookingInput([room.roomId], other, plusMinutes(other, 60)) }));
   });
   afterAll(() => api.close());
 
-  const book = (input: Record<string, unknown>) => expectNothingBooked(api, () => api.gql(BOOK, { input }));
+  const book = (input: Record<string, unknown>) => expectNothingBooked(api, () => bookConfirmed(api, BOOK, { input }));
 
   it('end before start → BAD_USER_INPUT on end', async () => {
     const res = await book(bookingInput([room.roomId], ten, plusMinutes(ten, -60)));
@@ -77,7 +77,7 @@ describe('a booking with bad input is refused with a typed error and writes noth
   it('an RRULE producing a million occurrences → BAD_USER_INPUT on rrule, quickly', async () => {
     const started = Date.now();
     const res = await expectNothingBooked(api, () =>
-      api.gql(BOOK_RECURRING, { input: { ...bookingInput([room.roomId], ten, plusMinutes(ten, 60)), rrule: 'FREQ=MINUTELY;COUNT=1000000' } }),
+      bookConfirmed(api, BOOK_RECURRING, { input: { ...bookingInput([room.roomId], ten, plusMinutes(ten, 60)), rrule: 'FREQ=MINUTELY;COUNT=1000000' } }),
     );
     const error = expectError(res, 'BAD_USER_INPUT', { field: ['rrule'] });
     expect(error.extensions?.details).toEqual(expect.objectContaining({ max: 200 }));
@@ -95,7 +95,7 @@ describe('a booking with bad input is refused with a typed error and writes noth
   });
 
   it('the same request with valid input is accepted (the refusals above were about their one bad field)', async () => {
-    const res = await api.gql(BOOK, { input: bookingInput([room.roomId], ten, plusMinutes(ten, 60), { participants: [{ kind: 'SIP', sipUri: 'sip:conseil@morlaix.example' }] }) });
+    const res = await bookConfirmed(api, BOOK, { input: bookingInput([room.roomId], ten, plusMinutes(ten, 60), { participants: [{ kind: 'SIP', sipUri: 'sip:conseil@morlaix.example' }] }) });
     expectData(res);
     const [{ n }] = await api.sql<{ n: number }>(`SELECT count(*)::int AS n FROM reservation`);
     expect(n).toBe(2);

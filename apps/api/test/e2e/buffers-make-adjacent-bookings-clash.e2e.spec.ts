@@ -1,6 +1,6 @@
 import { expectData, expectError } from '../e2e-assertions';
 import { ADMIN, startTestApi, type TestApi } from '../harness';
-import { bookingInput, nextWeekdayAt, plusMinutes, roomOf, setHours, setPolicy, WEEKDAYS_9_TO_1730, type SeededRoom } from '../booking-fixtures';
+import { bookConfirmed, bookingInput, nextWeekdayAt, plusMinutes, roomOf, setHours, setPolicy, WEEKDAYS_9_TO_1730, type SeededRoom } from '../booking-fixtures';
 import { BOOK_FULL, type BookResult, expectNothingBooked, MINUTE, ms, parisClock } from '../reservation-scenario-helpers';
 
 describe('15-minute set-up and tear-down buffers make back-to-back bookings clash', () => {
@@ -19,7 +19,7 @@ describe('15-minute set-up and tear-down buffers make back-to-back bookings clas
   afterAll(() => api.close());
 
   it('10:00–12:00 is booked; it holds the room 09:45–12:15', async () => {
-    const res = await api.gql<BookResult>(BOOK_FULL, { input: bookingInput([room.roomId], ten, plusMinutes(ten, 120)) });
+    const res = await bookConfirmed<BookResult>(api, BOOK_FULL, { input: bookingInput([room.roomId], ten, plusMinutes(ten, 120)) });
     const { reservation } = expectData(res).book;
     expect(reservation.status).toBe('CONFIRMED');
     expect(reservation.rooms.map((r) => [parisClock(r.heldFrom), parisClock(r.heldUntil)])).toEqual([['09:45', '12:15']]);
@@ -27,7 +27,7 @@ describe('15-minute set-up and tear-down buffers make back-to-back bookings clas
 
   it('12:00–13:00 right after it is a CONFLICT: its set-up buffer falls in the first one’s tear-down; clashingSlot ends 12:15', async () => {
     const noon = plusMinutes(ten, 120);
-    const res = await expectNothingBooked(api, () => api.gql<BookResult>(BOOK_FULL, { input: bookingInput([room.roomId], noon, plusMinutes(noon, 60)) }));
+    const res = await expectNothingBooked(api, () => bookConfirmed<BookResult>(api, BOOK_FULL, { input: bookingInput([room.roomId], noon, plusMinutes(noon, 60)) }));
     const error = expectError(res, 'CONFLICT');
     const details = error.extensions?.details as { roomId: string; clashingSlot: { start: string; end: string; kind: string } };
     expect(details.roomId).toBe(room.roomId);
@@ -39,7 +39,7 @@ describe('15-minute set-up and tear-down buffers make back-to-back bookings clas
 
   it('12:30–13:30 succeeds: its held interval starts exactly when the first one’s ends', async () => {
     const start = plusMinutes(ten, 150);
-    const res = await api.gql<BookResult>(BOOK_FULL, { input: bookingInput([room.roomId], start, plusMinutes(start, 60)) });
+    const res = await bookConfirmed<BookResult>(api, BOOK_FULL, { input: bookingInput([room.roomId], start, plusMinutes(start, 60)) });
     const { reservation } = expectData(res).book;
     expect(reservation.rooms.map((r) => [parisClock(r.heldFrom), parisClock(r.heldUntil)])).toEqual([['12:15', '13:45']]);
     const rows = await api.sql<{ held_from: Date; held_until: Date }>(

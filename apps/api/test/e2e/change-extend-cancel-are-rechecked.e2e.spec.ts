@@ -1,6 +1,6 @@
 import { expectData, expectError } from '../e2e-assertions';
 import { ADMIN, startTestApi, type TestApi } from '../harness';
-import { bookingInput, nextWeekdayAt, plusMinutes, roomOf, setHours, setPolicy, WEEKDAYS_9_TO_1730, type SeededRoom } from '../booking-fixtures';
+import { bookConfirmed, bookingInput, nextWeekdayAt, plusMinutes, roomOf, setHours, setPolicy, WEEKDAYS_9_TO_1730, type SeededRoom } from '../booking-fixtures';
 import {
   BOOK_FULL, type BookResult, createUserAndLogin, expectNothingBooked, MINUTE, ms, parisClock, reservationAsOrganiser, RESERVATION_FIELDS, type ReservationView,
 } from '../reservation-scenario-helpers';
@@ -44,10 +44,10 @@ describe('changing, extending and cancelling a reservation are checked again', (
     await setHours(api, admin, room.pointId, WEEKDAYS_9_TO_1730);
     await setPolicy(api, admin, room.pointId);
     midnight = nextWeekdayAt(2, 0);
-    const a = expectData(await api.gql<BookResult>(BOOK_FULL, { input: bookingInput([room.roomId], at(10), at(11), { title: 'Point d’équipe' }) })).book;
+    const a = expectData(await bookConfirmed<BookResult>(api, BOOK_FULL, { input: bookingInput([room.roomId], at(10), at(11), { title: 'Point d’équipe' }) })).book;
     mine = a.reservation;
     token = a.accessToken;
-    next = expectData(await api.gql<BookResult>(BOOK_FULL, { input: bookingInput([room.roomId], at(14), at(15), { title: 'Jury de recrutement' }) })).book.reservation;
+    next = expectData(await bookConfirmed<BookResult>(api, BOOK_FULL, { input: bookingInput([room.roomId], at(14), at(15), { title: 'Jury de recrutement' }) })).book.reservation;
   });
   afterAll(() => api.close());
 
@@ -115,7 +115,7 @@ describe('changing, extending and cancelling a reservation are checked again', (
       ['CANCELLED', 'Réunion reportée'],
     ]);
 
-    const again = await api.gql<BookResult>(BOOK_FULL, { input: bookingInput([room.roomId], at(10), at(12), { title: 'Autre réunion' }) });
+    const again = await bookConfirmed<BookResult>(api, BOOK_FULL, { input: bookingInput([room.roomId], at(10), at(12), { title: 'Autre réunion' }) });
     expect(expectData(again).book.reservation.status).toBe('CONFIRMED');
 
     // Once cancelled, it cannot be cancelled again.

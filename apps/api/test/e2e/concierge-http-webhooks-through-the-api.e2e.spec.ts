@@ -2,7 +2,7 @@ import { ConciergeVendorSimulator } from '@maillage/adapters';
 import { expectData, expectDatabaseUnchanged } from '../e2e-assertions';
 import { BIND, waitFor } from '../event-fixtures';
 import { ADMIN, startTestApi, type TestApi } from '../harness';
-import { BOOK, bookingInput, nextWeekdayAt, plusMinutes, roomOf, setHours, setPolicy, WEEKDAYS_9_TO_1730 } from '../booking-fixtures';
+import { bookConfirmed, BOOK, bookingInput, nextWeekdayAt, plusMinutes, roomOf, setHours, setPolicy, WEEKDAYS_9_TO_1730 } from '../booking-fixtures';
 import { BINDINGS_CHANNEL } from '../../src/adapters/adapter-host';
 
 jest.setTimeout(60_000);
@@ -19,7 +19,8 @@ describe('concierge-http bound to a point: a booking schedules one vendor call; 
   let bindingId: string;
   beforeAll(async () => {
     vendor = await ConciergeVendorSimulator.start({ apiKey: API_KEY, webhookSecret: WEBHOOK_SECRET });
-    api = await startTestApi();
+    // The test's own servers listen on 127.0.0.1: allowed explicitly (outbound requests reach public addresses only by default, ADR 0011).
+    api = await startTestApi({ env: { OUTBOUND_ALLOW: '127.0.0.1' } });
     admin = await api.loginAs(ADMIN.email, ADMIN.password);
     const room = await roomOf(api, 'lannion-tregor-communaute-siege');
     ({ roomId, pointId } = room);
@@ -58,7 +59,7 @@ describe('concierge-http bound to a point: a booking schedules one vendor call; 
 
   it('a confirmed booking makes the vendor receive exactly one scheduled call, with our webhook URL', async () => {
     const start = nextWeekdayAt(2, 10, 0, 8);
-    const res = await api.gql<{ book: { reservation: { id: string; status: string } } }>(BOOK, { input: bookingInput([roomId], start, plusMinutes(start, 60)) });
+    const res = await bookConfirmed<{ book: { reservation: { id: string; status: string } } }>(api, BOOK, { input: bookingInput([roomId], start, plusMinutes(start, 60)) });
     const reservationId = res.data!.book.reservation.id;
     expect(res.data?.book.reservation.status).toBe('CONFIRMED');
     await waitFor('the vendor call', async () => vendor.calls.size > 0, 15_000, 50);

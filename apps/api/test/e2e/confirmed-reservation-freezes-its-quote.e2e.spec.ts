@@ -1,5 +1,5 @@
 import { ADMIN, startTestApi, type TestApi } from '../harness';
-import { BOOK, bookingInput, nextWeekdayAt, plusMinutes, roomOf, type SeededRoom, setHours, setPolicy, TEST_POLICY, WEEKDAYS_9_TO_1730 } from '../booking-fixtures';
+import { bookConfirmed, BOOK, bookingInput, nextWeekdayAt, plusMinutes, roomOf, type SeededRoom, setHours, setPolicy, TEST_POLICY, WEEKDAYS_9_TO_1730 } from '../booking-fixtures';
 import { ok, PUBLISH, QUOTE, quoteInput, type QuoteResult, RESERVATION_QUOTE, TARIFFS, territoryVersionInput, todayInParis } from '../tariff-fixtures';
 
 describe('a confirmed reservation freezes its quote: a later tariff change does not move it', () => {
@@ -18,7 +18,7 @@ describe('a confirmed reservation freezes its quote: a later tariff change does 
   it('books at 30 €, publishes 40 € from today: the reservation still costs 30 €, a new quote 40 €, the history lists both versions', async () => {
     const start = nextWeekdayAt(2, 10);
     const end = plusMinutes(start, 120);
-    const booked = ok(await api.gql<{ book: { accessToken: string; reservation: { id: string; status: string } } }>(BOOK, { input: bookingInput([room.roomId], start, end) })).book;
+    const booked = ok(await bookConfirmed<{ book: { accessToken: string; reservation: { id: string; status: string } } }>(api, BOOK, { input: bookingInput([room.roomId], start, end) })).book;
     expect(booked.reservation.status).toBe('CONFIRMED');
     const frozenBefore = ok(await api.gql<{ reservationQuote: { frozenAt: string; quote: QuoteResult } }>(RESERVATION_QUOTE, { id: booked.reservation.id }, admin)).reservationQuote;
     expect(frozenBefore.quote).toMatchObject({ version: 1, totalInclVatCents: 3000 });
@@ -58,7 +58,7 @@ describe('a confirmed reservation freezes its quote: a later tariff change does 
 
   it('a request needing approval has no quote until it is approved; approval freezes it', async () => {
     const start = nextWeekdayAt(3, 10);
-    const booked = ok(await api.gql<{ book: { accessToken: string; reservation: { id: string; status: string } } }>(BOOK, {
+    const booked = ok(await bookConfirmed<{ book: { accessToken: string; reservation: { id: string; status: string } } }>(api, BOOK, {
       input: bookingInput([room.roomId], start, plusMinutes(start, 120), { requesterCategory: 'ASSOCIATION' }),
     })).book;
     expect(booked.reservation.status).toBe('REQUESTED');

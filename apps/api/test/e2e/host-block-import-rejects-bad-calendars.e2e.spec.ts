@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expectDatabaseUnchanged, expectError } from '../e2e-assertions';
 import { ADMIN, startTestApi, type TestApi } from '../harness';
 import { roomOf } from '../booking-fixtures';
-import { type CalendarServer, serveText, startCalendarServer, vcalendar } from '../ical-fixtures';
+import { type CalendarServer, serveText, startCalendarServer, streamBytes, vcalendar } from '../ical-fixtures';
 
 jest.setTimeout(90_000);
 
@@ -16,7 +16,8 @@ describe('a host calendar that is malformed, unreachable, too big or not http(s)
   let admin: Record<string, string>;
   let roomId: string;
   beforeAll(async () => {
-    api = await startTestApi();
+    // The test's own servers listen on 127.0.0.1: allowed explicitly (outbound requests reach public addresses only by default, ADR 0011).
+    api = await startTestApi({ env: { OUTBOUND_ALLOW: '127.0.0.1' } });
     calendars = await startCalendarServer();
     admin = await api.loginAs(ADMIN.email, ADMIN.password);
     roomId = (await roomOf(api, 'lannion-tregor-communaute-siege')).roomId;
@@ -58,20 +59,7 @@ describe('a host calendar that is malformed, unreachable, too big or not http(s)
   it('rejects calendars over 2 MB, declared or streamed, uploaded or fetched', async () => {
     const big = vcalendar([[...EVENT, `DESCRIPTION:${'x'.repeat(3 * MB)}`]]);
     calendars.set('/declared.ics', serveText(big));
-    calendars.set('/streamed.ics', (_req, res) => {
-      res.writeHead(200, { 'content-type': 'text/calendar' });
-      const chunk = 'X'.repeat(64 * 1024);
-      let sent = 0;
-      const pump = () => {
-        while (sent < 3 * MB) {
-          sent += chunk.length;
-          if (!res.write(chunk)) return void res.once('drain', pump);
-        }
-        res.end();
-      };
-      res.on('error', () => undefined);
-      pump();
-    });
+    calendars.set('/streamed.ics', (_req, res) => streamBytes(res, 3 * MB));
     const declared = await rejects({ url: calendars.url('/declared.ics') }, 'BAD_USER_INPUT', ['url']);
     expect(declared.extensions?.details).toMatchObject({ maxBytes: 2 * MB });
     await rejects({ url: calendars.url('/streamed.ics') }, 'BAD_USER_INPUT', ['url']);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { expectData, expectDatabaseUnchanged, expectError } from '../e2e-assertions';
 import { ADMIN, startTestApi, type TestApi } from '../harness';
-import { BOOK, bookingInput, nextWeekdayAt, PARIS, plusMinutes, roomOf, setHours, setPolicy, WEEKDAYS_9_TO_1730 } from '../booking-fixtures';
+import { bookConfirmed, BOOK, bookingInput, nextWeekdayAt, PARIS, plusMinutes, roomOf, setHours, setPolicy, WEEKDAYS_9_TO_1730 } from '../booking-fixtures';
 import { type CalendarServer, serveText, startCalendarServer, vcalendar } from '../ical-fixtures';
 
 jest.setTimeout(60_000);
@@ -25,7 +25,8 @@ describe('host blocks imported from the theatre’s calendar hold the shared roo
   let api: TestApi;
   let calendars: CalendarServer;
   beforeAll(async () => {
-    api = await startTestApi();
+    // The test's own servers listen on 127.0.0.1: allowed explicitly (outbound requests reach public addresses only by default, ADR 0011).
+    api = await startTestApi({ env: { OUTBOUND_ALLOW: '127.0.0.1' } });
     calendars = await startCalendarServer();
   });
   afterAll(async () => {
@@ -71,18 +72,18 @@ describe('host blocks imported from the theatre’s calendar hold the shared roo
     }
 
     // A booking over the rehearsal is refused, naming the host block.
-    const refused = expectError(await api.gql(BOOK, { input: bookingInput([room.roomId], rehearsal, plusMinutes(rehearsal, 120)) }), 'CONFLICT');
+    const refused = expectError(await bookConfirmed(api, BOOK, { input: bookingInput([room.roomId], rehearsal, plusMinutes(rehearsal, 120)) }), 'CONFLICT');
     const clash = refused.extensions!.details as unknown as Clash;
     expect(clash.clashingSlot.kind).toBe('HOST_BLOCK');
     expect(new Date(clash.clashingSlot.start).getTime()).toBe(new Date(rehearsal).getTime());
     // So is one over the council meeting given in UTC.
-    expect(expectError(await api.gql(BOOK, { input: bookingInput([room.roomId], council, plusMinutes(council, 60)) }), 'CONFLICT').extensions!.details).toMatchObject({ clashingSlot: { kind: 'HOST_BLOCK' } });
+    expect(expectError(await bookConfirmed(api, BOOK, { input: bookingInput([room.roomId], council, plusMinutes(council, 60)) }), 'CONFLICT').extensions!.details).toMatchObject({ clashingSlot: { kind: 'HOST_BLOCK' } });
 
     // The theatre drops the rehearsal: re-importing replaces this source's blocks and frees the slot.
     calendars.set('/theatre.ics', serveText(vcalendar([concertEvent, councilEvent])));
     const second = expectData(await api.gql<Imported>(IMPORT, { r: room.roomId, url }, admin)).importHostBlocks;
     expect(second).toMatchObject({ source, imported: 5, replaced: 6, skipped: 0 });
-    const { book } = expectData(await api.gql<Booked>(BOOK, { input: bookingInput([room.roomId], rehearsal, plusMinutes(rehearsal, 120)) }));
+    const { book } = expectData(await bookConfirmed<Booked>(api, BOOK, { input: bookingInput([room.roomId], rehearsal, plusMinutes(rehearsal, 120)) }));
 
     // An uploaded calendar is another source: it adds to the URL's blocks without replacing them.
     const fair = nextWeekdayAt(1, 9, 0, 14);
@@ -113,6 +114,6 @@ describe('host blocks imported from the theatre’s calendar hold the shared roo
     expect((over.extensions!.details as unknown as Clash).clashingSlot).toMatchObject({ kind: 'RESERVATION', reference: book.reservation.reference });
     expect(expectData(await api.gql<{ removeHostBlock: boolean }>(`mutation($id: ID!) { removeHostBlock(id: $id) }`, { id: added.id }, admin)).removeHostBlock).toBe(true);
     expect(await api.sql(`SELECT 1 FROM room_slot WHERE id = $1`, [added.id])).toHaveLength(0);
-    expectData(await api.gql(BOOK, { input: bookingInput([room.roomId], evening, plusMinutes(evening, 60)) }));
+    expectData(await bookConfirmed(api, BOOK, { input: bookingInput([room.roomId], evening, plusMinutes(evening, 60)) }));
   });
 });

@@ -1,5 +1,5 @@
 import { ADMIN, startTestApi, type TestApi } from '../harness';
-import { BOOK, bookingInput, nextWeekdayAt, plusMinutes, roomOf, setHours, setPolicy, WEEKDAYS_9_TO_1730 } from '../booking-fixtures';
+import { bookConfirmed, BOOK, bookingInput, nextWeekdayAt, plusMinutes, roomOf, setHours, setPolicy, WEEKDAYS_9_TO_1730 } from '../booking-fixtures';
 
 const OUTCOME = `mutation($id: ID!, $o: ReservationOutcome!) { recordReservationOutcome(id: $id, outcome: $o) { status history { kind } } }`;
 
@@ -19,7 +19,7 @@ describe('after a meeting has started, its host records whether it took place', 
 
   const book = async (weeksAhead: number) => {
     const start = nextWeekdayAt(2, 10, 0, 7 * weeksAhead);
-    const res = await api.gql<{ book: { reservation: { id: string } } }>(BOOK, { input: bookingInput([roomId], start, plusMinutes(start, 60)) });
+    const res = await bookConfirmed<{ book: { reservation: { id: string } } }>(api, BOOK, { input: bookingInput([roomId], start, plusMinutes(start, 60)) });
     return res.data!.book.reservation.id;
   };
   /** The meeting took place yesterday (bookings cannot be made in the past, so the test moves it). */

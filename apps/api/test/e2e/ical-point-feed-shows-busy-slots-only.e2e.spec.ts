@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expectData } from '../e2e-assertions';
 import { ADMIN, startTestApi, type TestApi } from '../harness';
-import { BOOK, bookingInput, nextWeekdayAt, plusMinutes, roomOf, setHours, setPolicy, WEEKDAYS_9_TO_1730 } from '../booking-fixtures';
+import { bookConfirmed, BOOK, bookingInput, nextWeekdayAt, plusMinutes, roomOf, setHours, setPolicy, WEEKDAYS_9_TO_1730 } from '../booking-fixtures';
 import { icsEvents, icsLines } from '../ical-fixtures';
 
 jest.setTimeout(60_000);
@@ -29,10 +29,10 @@ describe('the public feed of a point shows when its rooms are busy, and nothing 
       organiser,
       participants: [{ kind: 'WEB_GUEST', name: 'Invité Discret', email: 'invite.discret@example.org' }],
     });
-    const { book } = expectData(await api.gql<Booked>(BOOK, { input }));
+    const { book } = expectData(await bookConfirmed<Booked>(api, BOOK, { input }));
     // A second reservation, cancelled: it frees the room and leaves the feed.
     const other = nextWeekdayAt(4, 14);
-    const { book: gone } = expectData(await api.gql<Booked>(BOOK, { input: bookingInput([room.roomId], other, plusMinutes(other, 60), { title: 'Annulée' }) }));
+    const { book: gone } = expectData(await bookConfirmed<Booked>(api, BOOK, { input: bookingInput([room.roomId], other, plusMinutes(other, 60), { title: 'Annulée' }) }));
     expectData(await api.gql(`mutation($id: ID!, $t: String) { cancelReservation(id: $id, reason: "plus besoin", accessToken: $t) { status } }`, { id: gone.reservation.id, t: gone.accessToken }));
 
     const blockStart = plusMinutes(nextWeekdayAt(5, 9), 0);

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { expectData } from '../e2e-assertions';
 import { ADMIN, startTestApi, type TestApi } from '../harness';
-import { BOOK, bookingInput, nextWeekdayAt, PARIS, plusMinutes, roomOf, setHours, setPolicy, WEEKDAYS_9_TO_1730 } from '../booking-fixtures';
+import { bookConfirmed, BOOK, bookingInput, nextWeekdayAt, PARIS, plusMinutes, roomOf, setHours, setPolicy, WEEKDAYS_9_TO_1730 } from '../booking-fixtures';
 import { icsEvents, icsLines, icsProps } from '../ical-fixtures';
 
 jest.setTimeout(60_000);
@@ -32,7 +32,7 @@ describe('an organiser downloads the invitation of their reservation, and it fol
         { kind: 'WEB_GUEST', name: 'Anne Guest', email: 'anne@example.org' },
       ],
     });
-    const { book } = expectData(await api.gql<Booked>(BOOK, { input }));
+    const { book } = expectData(await bookConfirmed<Booked>(api, BOOK, { input }));
     const { id, reference } = book.reservation;
     const url = (token: string) => `${api.url}/ical/reservations/${reference}.ics?token=${encodeURIComponent(token)}`;
 

@@ -1,5 +1,5 @@
 import { ADMIN, startTestApi, type TestApi } from '../harness';
-import { BOOK, bookingInput, nextWeekdayAt, plusMinutes, roomOf, type SeededRoom, setHours, setPolicy, WEEKDAYS_9_TO_1730 } from '../booking-fixtures';
+import { bookConfirmed, BOOK, bookingInput, nextWeekdayAt, plusMinutes, roomOf, type SeededRoom, setHours, setPolicy, WEEKDAYS_9_TO_1730 } from '../booking-fixtures';
 import { expectLinesAddUp, monthOfIso, ok, QUOTE, quoteInput, type QuoteResult, RESERVATION_QUOTE } from '../tariff-fixtures';
 
 describe('an incubator includes one hour of videoconference a month: consumed by the first booking, then charged', () => {
@@ -17,7 +17,7 @@ describe('an incubator includes one hour of videoconference a month: consumed by
   afterAll(() => api?.close());
 
   const book = async (start: string, minutes: number) =>
-    ok(await api.gql<{ book: { accessToken: string; reservation: { id: string; status: string } } }>(BOOK, {
+    ok(await bookConfirmed<{ book: { accessToken: string; reservation: { id: string; status: string } } }>(api, BOOK, {
       input: bookingInput([room.roomId], start, plusMinutes(start, minutes), { organiser: tenant }),
     })).book;
   const frozen = async (id: string) => ok(await api.gql<{ reservationQuote: { quote: QuoteResult } }>(RESERVATION_QUOTE, { id }, admin)).reservationQuote.quote;

@@ -1,5 +1,5 @@
 import { ADMIN, startTestApi, type TestApi } from '../harness';
-import { BOOK, bookingInput, nextWeekdayAt, plusMinutes, roomOf, setHours, setPolicy, WEEKDAYS_9_TO_1730 } from '../booking-fixtures';
+import { bookConfirmed, BOOK, bookingInput, nextWeekdayAt, plusMinutes, roomOf, setHours, setPolicy, WEEKDAYS_9_TO_1730 } from '../booking-fixtures';
 import { monthOfIso, ok } from '../tariff-fixtures';
 
 jest.setTimeout(60_000);
@@ -52,9 +52,9 @@ describe('the monthly statement of an organisation opens cleanly in a spreadshee
     await setPolicy(api, admin, room.pointId);
     const start = nextWeekdayAt(2, 10);
     month = monthOfIso(start);
-    ok(await api.gql(BOOK, { input: bookingInput([room.roomId], start, plusMinutes(start, 120), { title }) }));
+    ok(await bookConfirmed(api, BOOK, { input: bookingInput([room.roomId], start, plusMinutes(start, 120), { title }) }));
     const later = nextWeekdayAt(2, 14);
-    ok(await api.gql(BOOK, { input: bookingInput([room.roomId], later, plusMinutes(later, 120), { requesterPostcode: '29200', organiser: { name: '=HYPERLINK("x")', email: 'ext@example.org' } }) }));
+    ok(await bookConfirmed(api, BOOK, { input: bookingInput([room.roomId], later, plusMinutes(later, 120), { requesterPostcode: '29200', organiser: { name: '=HYPERLINK("x")', email: 'ext@example.org' } }) }));
     [{ organisationId }] = await api.sql<{ organisationId: string }>(`SELECT organisation_id AS "organisationId" FROM point WHERE id = $1`, [room.pointId]);
   });
   afterAll(() => api?.close());

@@ -1,6 +1,6 @@
 import { expectData, expectError } from '../e2e-assertions';
 import { ADMIN, startTestApi, type TestApi } from '../harness';
-import { bookingInput, nextWeekdayAt, plusMinutes, roomOf, setHours, setPolicy, WEEKDAYS_9_TO_1730, type SeededRoom } from '../booking-fixtures';
+import { bookConfirmed, bookingInput, nextWeekdayAt, plusMinutes, roomOf, setHours, setPolicy, WEEKDAYS_9_TO_1730, type SeededRoom } from '../booking-fixtures';
 import {
   BOOK_FULL, type BookResult, bookingCounts, createUserAndLogin, expectNothingBooked, organisationOfPoint, parisClock, reservationAsOrganiser, RESERVATION_FIELDS,
   type ReservationView,
@@ -34,14 +34,14 @@ describe('an evening booking in the 17:30–22:00 on-request range needs the hos
 
   it('18:00–20:00 lands REQUESTED and already holds the room (17:45–20:15)', async () => {
     const start = nextWeekdayAt(2, 18);
-    const res = await api.gql<BookResult>(BOOK_FULL, { input: bookingInput([room.roomId], start, plusMinutes(start, 120), { title: 'Assemblée générale du club' }) });
+    const res = await bookConfirmed<BookResult>(api, BOOK_FULL, { input: bookingInput([room.roomId], start, plusMinutes(start, 120), { title: 'Assemblée générale du club' }) });
     ({ reservation, accessToken } = expectData(res).book);
     expect(reservation.status).toBe('REQUESTED');
     expect(reservation.rooms.map((r) => [parisClock(r.heldFrom), parisClock(r.heldUntil)])).toEqual([['17:45', '20:15']]);
     const [{ active }] = await api.sql<{ active: number }>(`SELECT count(*)::int AS active FROM room_slot WHERE reservation_id = $1 AND active`, [reservation.id]);
     expect(active).toBe(1);
     // Held means held: the same evening cannot be requested twice.
-    const again = await expectNothingBooked(api, () => api.gql(BOOK_FULL, { input: bookingInput([room.roomId], start, plusMinutes(start, 120)) }));
+    const again = await expectNothingBooked(api, () => bookConfirmed(api, BOOK_FULL, { input: bookingInput([room.roomId], start, plusMinutes(start, 120)) }));
     expectError(again, 'CONFLICT');
   });
 
@@ -88,7 +88,7 @@ describe('an evening booking in the 17:30–22:00 on-request range needs the hos
 
   it('a booker who requested an evening himself cannot approve his own request: FORBIDDEN', async () => {
     const start = nextWeekdayAt(4, 19);
-    const res = await api.gql<BookResult>(BOOK_FULL, { input: bookingInput([room.roomId], start, plusMinutes(start, 120)) }, booker);
+    const res = await bookConfirmed<BookResult>(api, BOOK_FULL, { input: bookingInput([room.roomId], start, plusMinutes(start, 120)) }, booker);
     const own = expectData(res).book.reservation;
     expect(own.status).toBe('REQUESTED');
     const before = await bookingCounts(api);

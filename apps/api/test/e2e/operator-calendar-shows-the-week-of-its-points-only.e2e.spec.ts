@@ -3,7 +3,7 @@
 import { DateTime } from 'luxon';
 import { expectData, expectError } from '../e2e-assertions';
 import { ADMIN, startTestApi, type TestApi } from '../harness';
-import { BOOK, bookingInput, nextWeekdayAt, PARIS, plusMinutes, roomOf, setHours, setPolicy, WEEKDAYS_9_TO_1730, type SeededRoom } from '../booking-fixtures';
+import { bookConfirmed, BOOK, bookingInput, nextWeekdayAt, PARIS, plusMinutes, roomOf, setHours, setPolicy, WEEKDAYS_9_TO_1730, type SeededRoom } from '../booking-fixtures';
 import { createUserAndLogin, organisationOfPoint, parisClock } from '../reservation-scenario-helpers';
 
 const CALENDAR = `query($p: ID!, $from: DateTime!, $to: DateTime!) {
@@ -59,7 +59,7 @@ describe('an operator’s week calendar lists the reservations and host blocks o
     const wednesday19 = plusMinutes(monday, (48 + 19) * 60);
     const thursday14 = plusMinutes(monday, (72 + 14) * 60);
     const book = async (key: string, start: string, minutes: number, extra: Record<string, unknown>) => {
-      const res = expectData(await api.gql<{ book: { accessToken: string; reservation: { reference: string; status: string } } }>(BOOK, { input: bookingInput([room.roomId], start, plusMinutes(start, minutes), extra) }));
+      const res = expectData(await bookConfirmed<{ book: { accessToken: string; reservation: { reference: string; status: string } } }>(api, BOOK, { input: bookingInput([room.roomId], start, plusMinutes(start, minutes), extra) }));
       references[key] = res.book.reservation.reference;
       return res.book;
     };

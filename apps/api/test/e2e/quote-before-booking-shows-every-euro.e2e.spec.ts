@@ -1,5 +1,5 @@
 import { ADMIN, startTestApi, type TestApi } from '../harness';
-import { BOOK, bookingInput, nextWeekdayAt, plusMinutes, roomOf, type SeededRoom, setHours, setPolicy, WEEKDAYS_9_TO_1730 } from '../booking-fixtures';
+import { bookConfirmed, BOOK, bookingInput, nextWeekdayAt, plusMinutes, roomOf, type SeededRoom, setHours, setPolicy, WEEKDAYS_9_TO_1730 } from '../booking-fixtures';
 import { expectLinesAddUp, ok, QUOTE, quoteInput, type QuoteResult, RESERVATION_QUOTE, TARIFFS } from '../tariff-fixtures';
 
 describe('a visitor sees the price of a booking, line by line, before booking', () => {
@@ -73,7 +73,7 @@ describe('a visitor sees the price of a booking, line by line, before booking', 
     const start = nextWeekdayAt(4, 10);
     const end = plusMinutes(start, 120);
     const before = await quote(start, end);
-    const booked = ok(await api.gql<{ book: { accessToken: string; reservation: { id: string; status: string } } }>(BOOK, { input: bookingInput([room.roomId], start, end) })).book;
+    const booked = ok(await bookConfirmed<{ book: { accessToken: string; reservation: { id: string; status: string } } }>(api, BOOK, { input: bookingInput([room.roomId], start, end) })).book;
     expect(booked.reservation.status).toBe('CONFIRMED');
     const frozen = ok(await api.gql<{ reservationQuote: { quote: QuoteResult } }>(RESERVATION_QUOTE, { id: booked.reservation.id, token: booked.accessToken })).reservationQuote;
     expect(frozen.quote.lines).toEqual(before.lines);

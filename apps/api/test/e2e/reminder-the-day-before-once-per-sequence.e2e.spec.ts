@@ -1,5 +1,5 @@
 import { ADMIN, startTestApi, type TestApi } from '../harness';
-import { BOOK, bookingInput, nextWeekdayAt, plusMinutes, roomOf, setHours, setPolicy, WEEKDAYS_9_TO_1730 } from '../booking-fixtures';
+import { bookConfirmed, BOOK, bookingInput, nextWeekdayAt, plusMinutes, roomOf, setHours, setPolicy, WEEKDAYS_9_TO_1730 } from '../booking-fixtures';
 import { ReminderScheduler } from '../../src/reservations/reminder-scheduler';
 
 const CANCEL = `mutation($id: ID!, $t: String) { cancelReservation(id: $id, reason: "Réunion annulée", accessToken: $t) { status } }`;
@@ -21,7 +21,7 @@ describe('the day before a confirmed reservation, one reservation.reminder is wr
 
   const book = async (weeksAhead: number) => {
     const start = nextWeekdayAt(3, 10, 0, 7 * weeksAhead);
-    const res = await api.gql<{ book: { accessToken: string; reservation: { id: string; status: string } } }>(BOOK, { input: bookingInput([roomId], start, plusMinutes(start, 60)) });
+    const res = await bookConfirmed<{ book: { accessToken: string; reservation: { id: string; status: string } } }>(api, BOOK, { input: bookingInput([roomId], start, plusMinutes(start, 60)) });
     expect(res.data?.book.reservation.status).toBe('CONFIRMED');
     return { id: res.data!.book.reservation.id, token: res.data!.book.accessToken };
   };

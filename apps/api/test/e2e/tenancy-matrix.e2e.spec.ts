@@ -308,6 +308,8 @@ describe('tenancy: who may do what on which organisation’s points', () => {
       ['createUser', CREATE_USER, () => ({ input: { email: 'anon@test.maillage', displayName: 'Anon', password: PASSWORD, role: 'BOOKER', organisationId: tenants.A.organisationId } })],
       ['createApiKey', CREATE_API_KEY, () => ({ input: { organisationId: tenants.A.organisationId, name: 'Anon' } })],
       ['revokeApiKey', `mutation($id: ID!) { revokeApiKey(id: $id) { id } }`, () => ({ id: revokedKeyId })],
+      ['updateApiKey', `mutation($id: ID!) { updateApiKey(id: $id, input: { quotaPerHour: 1 }) { id } }`, () => ({ id: revokedKeyId })],
+      ['updateUser', `mutation($id: ID!) { updateUser(id: $id, input: { role: NETWORK_ADMIN }) { id } }`, () => ({ id: '00000000-0000-4000-8000-000000000000' })],
       ['createPriceList', `mutation($p: ID!) { createPriceList(input: { pointId: $p, name: "Anonyme" }) { id } }`, () => ({ p: tenants.A.pointId })],
       ['publishPriceListVersion', `mutation($id: ID!) { publishPriceListVersion(priceListId: $id, input: {
         validFrom: "2030-01-01", vatRateBp: 2000, pricesInclude: "INCL_VAT", unit: { kind: "HOUR" }, rates: [{ category: "COMPANY", territory: "IN", amountCents: 1 }] }) { id } }`,
@@ -337,7 +339,8 @@ describe('tenancy: who may do what on which organisation’s points', () => {
      * Reservation mutations: what a guest may request is decided (and tested) by the booking specs;
      * createJoinLink is open to the organiser's access token (meeting-links-for-organiser-side… spec).
      */
-    const RESERVATIONS = ['approveReservation', 'book', 'bookMany', 'bookRecurring', 'cancelReservation', 'changeReservation', 'createJoinLink', 'extendReservation', 'recordReservationOutcome', 'rejectReservation', 'setBookingPolicy'];
+    // confirmBooking is public: its signed link is the credential (booking-holds e2e).
+    const RESERVATIONS = ['addParticipant', 'approveReservation', 'book', 'bookMany', 'bookRecurring', 'confirmBooking', 'cancelReservation', 'changeReservation', 'createJoinLink', 'extendReservation', 'recordReservationOutcome', 'rejectReservation', 'setBookingPolicy'];
 
     it('the list covers every mutation of the schema but login and the reservation ones', async () => {
       const res = await api.gql<{ __type: { fields: { name: string }[] } }>(`{ __type(name: "Mutation") { fields { name } } }`);

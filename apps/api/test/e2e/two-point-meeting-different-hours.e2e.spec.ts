@@ -1,6 +1,6 @@
 import { expectData, expectError } from '../e2e-assertions';
 import { ADMIN, startTestApi, type TestApi } from '../harness';
-import { bookingInput, nextWeekdayAt, plusMinutes, roomOf, setHours, setPolicy, type SeededRoom } from '../booking-fixtures';
+import { bookConfirmed, bookingInput, nextWeekdayAt, plusMinutes, roomOf, setHours, setPolicy, type SeededRoom } from '../booking-fixtures';
 import { BOOK_FULL, type BookResult, expectNothingBooked, parisClock } from '../reservation-scenario-helpers';
 
 const AVAILABILITY = `query($input: AvailabilityInput!) { availability(input: $input) { slots { start end onRequest } windows { start end } } }`;
@@ -63,14 +63,14 @@ describe('a two-point meeting between Lannion (09:00–17:30) and Morlaix (08:30
   });
 
   it('booking both rooms at 12:30 fails with BAD_USER_INPUT naming Morlaix (input.rooms[1]) and writes nothing', async () => {
-    const res = await expectNothingBooked(api, () => api.gql<BookResult>(BOOK_FULL, { input: bookingInput([a.roomId, b.roomId], at(12, 30), at(13, 30)) }));
+    const res = await expectNothingBooked(api, () => bookConfirmed<BookResult>(api, BOOK_FULL, { input: bookingInput([a.roomId, b.roomId], at(12, 30), at(13, 30)) }));
     const error = expectError(res, 'BAD_USER_INPUT', { field: ['input', 'rooms', 1] });
     expect(error.message).toContain(pointBName);
     expect(error.extensions?.messageFr).toContain(pointBName);
   });
 
   it('booking both rooms at 10:00 holds both rooms: two room_slot rows', async () => {
-    const res = await api.gql<BookResult>(BOOK_FULL, { input: bookingInput([a.roomId, b.roomId], at(10), at(11)) });
+    const res = await bookConfirmed<BookResult>(api, BOOK_FULL, { input: bookingInput([a.roomId, b.roomId], at(10), at(11)) });
     const { reservation } = expectData(res).book;
     expect(reservation.status).toBe('CONFIRMED');
     const rows = await api.sql<{ room_id: string; active: boolean; held_from: Date; held_until: Date }>(
@@ -87,10 +87,10 @@ describe('a two-point meeting between Lannion (09:00–17:30) and Morlaix (08:30
   });
 
   it('when Morlaix’s room is already taken, the two-point booking is a CONFLICT and nothing is held at Lannion either', async () => {
-    const taken = await api.gql<BookResult>(BOOK_FULL, { input: bookingInput([b.roomId], at(15), at(16), { title: 'Réunion locale à Morlaix' }) });
+    const taken = await bookConfirmed<BookResult>(api, BOOK_FULL, { input: bookingInput([b.roomId], at(15), at(16), { title: 'Réunion locale à Morlaix' }) });
     const local = expectData(taken).book.reservation;
 
-    const res = await expectNothingBooked(api, () => api.gql<BookResult>(BOOK_FULL, { input: bookingInput([a.roomId, b.roomId], at(15), at(16)) }));
+    const res = await expectNothingBooked(api, () => bookConfirmed<BookResult>(api, BOOK_FULL, { input: bookingInput([a.roomId, b.roomId], at(15), at(16)) }));
     const error = expectError(res, 'CONFLICT');
     const details = error.extensions?.details as { roomId: string; pointId: string; clashingSlot: { reference: string; kind: string } };
     expect(details.roomId).toBe(b.roomId);

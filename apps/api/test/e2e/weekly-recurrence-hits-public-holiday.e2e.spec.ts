@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { frenchPublicHolidays } from '@maillage/core';
 import { expectData, expectError } from '../e2e-assertions';
 import { ADMIN, startTestApi, type TestApi } from '../harness';
-import { bookingInput, PARIS, roomOf, setHours, setPolicy, TEST_POLICY, WEEKDAYS_9_TO_1730, type SeededRoom } from '../booking-fixtures';
+import { bookConfirmed, bookingInput, PARIS, roomOf, setHours, setPolicy, TEST_POLICY, WEEKDAYS_9_TO_1730, type SeededRoom } from '../booking-fixtures';
 import { expectNothingBooked, ms } from '../reservation-scenario-helpers';
 
 const OCCURRENCES = 5;
@@ -66,7 +66,7 @@ describe('a weekly Thursday series across Ascension Thursday (a public holiday: 
   afterAll(() => api.close());
 
   it('ALL_OR_NOTHING: CONFLICT listing the Ascension occurrence, and nothing written', async () => {
-    const res = await expectNothingBooked(api, () => api.gql<RecurringResult>(BOOK_RECURRING, { input: input('ALL_OR_NOTHING') }));
+    const res = await expectNothingBooked(api, () => bookConfirmed<RecurringResult>(api, BOOK_RECURRING, { input: input('ALL_OR_NOTHING') }));
     const error = expectError(res, 'CONFLICT');
     const { clashes } = error.extensions?.details as { clashes: { index: number; start: string; end: string; reason: string }[] };
     const expected = thursdays.flatMap((t, index) => (t.holiday ? [index] : []));
@@ -79,7 +79,7 @@ describe('a weekly Thursday series across Ascension Thursday (a public holiday: 
   });
 
   it('SKIP_CLASHES: every other Thursday is booked in one series; `skipped` names the Ascension occurrence', async () => {
-    const res = await api.gql<RecurringResult>(BOOK_RECURRING, { input: input('SKIP_CLASHES') });
+    const res = await bookConfirmed<RecurringResult>(api, BOOK_RECURRING, { input: input('SKIP_CLASHES') });
     const { seriesId, reservations, skipped } = expectData(res).bookRecurring;
     const workingThursdays = thursdays.filter((t) => !t.holiday);
     expect(reservations.map((r) => ms(r.start))).toEqual(workingThursdays.map((t) => t.start.toMillis()));

@@ -376,7 +376,7 @@ export const conciergeHttpAdapter = createConciergeHttpDefinition();
 /** HTTP status a webhook endpoint answers for an error thrown by `receiveWebhook` (contract: 400/401/409). */
 export function webhookErrorStatus(error: unknown): number {
   if (error instanceof DomainError) {
-    return { UNAUTHENTICATED: 401, BAD_USER_INPUT: 400, CONFLICT: 409, NOT_FOUND: 404, FORBIDDEN: 403 }[error.code];
+    return { UNAUTHENTICATED: 401, BAD_USER_INPUT: 400, CONFLICT: 409, NOT_FOUND: 404, FORBIDDEN: 403, RATE_LIMITED: 429, SERVICE_UNAVAILABLE: 503 }[error.code];
   }
   return 500;
 }

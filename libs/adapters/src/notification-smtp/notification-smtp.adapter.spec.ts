@@ -19,11 +19,10 @@ const received: Received[] = [];
 let server: SMTPServer;
 let port = 0;
 
-/** The text/calendar alternative part, decoded (mailparser lists it among the attachments). */
+/** The text/calendar alternative part, decoded (mailparser lists it among the attachments); '' when the message has none. */
 function calendarPart(mail: ParsedMail): string {
   const part = mail.attachments.find((a) => a.contentType === 'text/calendar');
-  if (!part) throw new Error('no text/calendar part');
-  return part.content.toString('utf8');
+  return part ? part.content.toString('utf8') : '';
 }
 
 beforeAll(async () => {
@@ -142,6 +141,27 @@ describe('notification-smtp: invitation e-mails to the organiser', () => {
     const event = sampleEvent('reservation.confirmed', { ...payload, organiser: { name: 'X', email: '' } });
     await expect(adapter.handle(event)).rejects.toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining('organiser.email') });
     expect(received).toHaveLength(0);
+  });
+
+  it('sends the organiser of an anonymous booking its confirmation link and manage link, with no invitation yet', async () => {
+    const held = sampleEvent('reservation.held', {
+      holdId: 'b0a7b0a7-0000-4000-8000-000000000001',
+      pointIds: payload.pointIds,
+      organiser: payload.organiser,
+      expiresAt: '2031-03-03T08:30:00.000Z',
+      confirmUrl: 'https://maillage.example/confirmer/b0a7b0a7-0000-4000-8000-000000000001.1930372200.abc',
+      timeZone: 'Europe/Paris',
+      reservations: [{ ...payload, manageUrl: `https://maillage.example/reservation/${payload.reference}?jeton=mlr_x` }],
+    });
+    await adapter.handle(held);
+    await adapter.handle(held);
+    expect(received).toHaveLength(1);
+    const [{ mail, calendar }] = received;
+    expect(mail.subject).toBe(`Confirmez votre réservation (${payload.reference})`);
+    expect(mail.text).toContain('Le créneau est retenu pour vous jusqu’à 09h30. Pour confirmer, ouvrez ce lien (une seule fois) :');
+    expect(mail.text).toContain('https://maillage.example/confirmer/b0a7b0a7-0000-4000-8000-000000000001.1930372200.abc');
+    expect(mail.text).toContain(`${payload.reference} : https://maillage.example/reservation/${payload.reference}?jeton=mlr_x`);
+    expect(calendar).toBe('');
   });
 
   it('ignores an event it does not subscribe to', async () => {

@@ -1,13 +1,13 @@
 /**
  * Notification by e-mail over SMTP (nodemailer): the organiser of a reservation receives, in French,
- * the confirmation, a change, an extension, the reminder the day before, a cancellation or a
- * refusal, each with an iCalendar invitation as a text/calendar alternative part (METHOD REQUEST, or
+ * the link confirming an anonymous booking, the confirmation, a change, an extension, the reminder
+ * the day before, a cancellation, a refusal or an unconfirmed hold that expired, each with an iCalendar invitation as a text/calendar alternative part (METHOD REQUEST, or
  * CANCEL), stable UID `<reservationId>@maillage` and SEQUENCE from the payload — the same UID and
  * sequence as the API's .ics download, so calendars update one event.
  */
 import { createHash } from 'node:crypto';
 import { DomainError, MemoryIdempotencyStore, vtimezone, vtimezoneGenerator } from '@maillage/core';
-import type { AdapterContext, AdapterDefinition, AdapterHealth, AdapterManifest, DomainEvent, EventName, IdempotencyStore, MeetingPreflightPayload, NotificationAdapter, ReservationEventPayload } from '@maillage/core';
+import type { AdapterContext, AdapterDefinition, AdapterHealth, AdapterManifest, BookingHeldPayload, DomainEvent, EventName, IdempotencyStore, MeetingPreflightPayload, NotificationAdapter, ReservationEventPayload } from '@maillage/core';
 import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
 import nodemailer, { type Transporter } from 'nodemailer';
@@ -28,7 +28,7 @@ export type SmtpConfig = {
   publicUrl?: string;
 };
 
-const RESERVATION_EVENTS = ['reservation.confirmed', 'reservation.changed', 'reservation.extended', 'reservation.reminder', 'reservation.cancelled', 'reservation.rejected'] as const satisfies readonly EventName[];
+const RESERVATION_EVENTS = ['reservation.confirmed', 'reservation.changed', 'reservation.extended', 'reservation.reminder', 'reservation.cancelled', 'reservation.rejected', 'reservation.expired'] as const satisfies readonly EventName[];
 type SubscribedEvent = (typeof RESERVATION_EVENTS)[number];
 /** After a meeting that took place: the satisfaction survey's link (issue 12), a plain e-mail; and the pre-call test's result, to the host (preflight-mail.ts). */
 const SUBSCRIBED = [...RESERVATION_EVENTS, 'survey.requested', 'meeting.preflight'] as const satisfies readonly EventName[];
@@ -54,7 +54,7 @@ export const NOTIFICATION_SMTP_MANIFEST: AdapterManifest = {
     required: ['host', 'port', 'from'],
     additionalProperties: false,
   },
-  subscribes: [...SUBSCRIBED],
+  subscribes: [...SUBSCRIBED, 'reservation.held'],
 };
 
 interface Wording {
@@ -71,6 +71,7 @@ const WORDING: Record<SubscribedEvent, Wording> = {
   'reservation.reminder': { subject: 'Rappel : réservation demain', verb: 'a lieu demain', method: 'REQUEST' },
   'reservation.cancelled': { subject: 'Réservation annulée', verb: 'est annulée', method: 'CANCEL' },
   'reservation.rejected': { subject: 'Réservation refusée', verb: 'a été refusée par l’hôte', method: 'CANCEL' },
+  'reservation.expired': { subject: 'Réservation non confirmée : créneau libéré', verb: 'n’a pas été confirmée à temps : le créneau a été libéré', method: 'CANCEL' },
 };
 
 const isReservationEvent = (name: string): name is SubscribedEvent => (RESERVATION_EVENTS as readonly string[]).includes(name);
@@ -116,6 +117,27 @@ export function frenchText(name: SubscribedEvent, p: ReservationEventPayload, zo
   lines.push('');
   if (wording.method === 'CANCEL') lines.push('L’invitation jointe retire ce rendez-vous de votre agenda.');
   else lines.push('L’invitation jointe ajoute ou met à jour ce rendez-vous dans votre agenda.', `Pour modifier ou annuler, utilisez la référence ${p.reference} et le code d’accès reçu lors de la réservation.`);
+  lines.push('', 'Maillage — réseau de points de visioconférence', '(Message automatique, merci de ne pas y répondre.)');
+  return lines.join('\n');
+}
+
+/**
+ * The French text of the e-mail that asks the organiser of an anonymous booking to confirm it: the
+ * reservations held, until when, the single-use link, and the page to manage each one. No invitation is
+ * attached: nothing is booked until the link is followed.
+ */
+export function heldText(p: BookingHeldPayload): string {
+  const zone = vtimezone(p.timeZone) ? p.timeZone : FALLBACK_ZONE;
+  const until = DateTime.fromISO(p.expiresAt, { zone }).setLocale('fr').toFormat("HH'h'mm");
+  const lines = [`Bonjour ${p.organiser.name || ''},`.replace(' ,', ','), '', p.reservations.length > 1 ? `Vous avez demandé ${p.reservations.length} réservations :` : 'Vous avez demandé cette réservation :', ''];
+  for (const r of p.reservations) {
+    lines.push(`- « ${r.title} » (référence ${r.reference}), ${frenchPeriod(r.start, r.end, zone)}`);
+    for (const room of r.rooms) lines.push(`  ${room.roomName} — ${room.pointName}, ${room.address}`);
+  }
+  lines.push('', `Le créneau est retenu pour vous jusqu’à ${until}. Pour confirmer, ouvrez ce lien (une seule fois) :`, p.confirmUrl, '');
+  lines.push('Sans confirmation à temps, le créneau est libéré. Si vous n’avez rien demandé, ignorez ce message : rien ne sera réservé.', '');
+  lines.push(p.reservations.length > 1 ? 'Pour modifier ou annuler ensuite :' : 'Pour modifier ou annuler ensuite :');
+  for (const r of p.reservations) lines.push(`- ${r.reference} : ${r.manageUrl}`);
   lines.push('', 'Maillage — réseau de points de visioconférence', '(Message automatique, merci de ne pas y répondre.)');
   return lines.join('\n');
 }
@@ -217,6 +239,7 @@ export class NotificationSmtpAdapter implements NotificationAdapter {
 
   private async handleOnce(event: DomainEvent): Promise<void> {
     if (event.name === 'survey.requested') return this.sendSurvey(event as DomainEvent<'survey.requested'>);
+    if (event.name === 'reservation.held') return this.sendHeld(event as DomainEvent<'reservation.held'>);
     if (event.name === 'meeting.preflight') return this.sendPreflight(event as DomainEvent<'meeting.preflight'>);
     if (!isReservationEvent(event.name)) {
       this.context.logger.warn('notification-smtp: event not subscribed, ignored', { name: event.name, id: event.id });
@@ -276,6 +299,20 @@ export class NotificationSmtpAdapter implements NotificationAdapter {
     await this.notify({ to: payload.organiser.email, subject, text, messageId: stableId });
     await this.store.remember(event.idempotencyKey);
     this.context.logger.info('notification-smtp: pre-call test sent', { eventId: event.id, reservationId: payload.reservationId, outcome: payload.outcome });
+  }
+
+  /** The e-mail with the confirmation link of an anonymous booking (one per hold, whatever its number of reservations). */
+  private async sendHeld(event: DomainEvent<'reservation.held'>): Promise<void> {
+    const p = event.payload;
+    if (typeof p?.confirmUrl !== 'string' || typeof p.organiser?.email !== 'string' || !p.organiser.email.includes('@') || !Array.isArray(p.reservations) || !p.reservations.length) {
+      throw new DomainError('BAD_USER_INPUT', 'notification-smtp: malformed reservation.held payload', { details: { fields: ['confirmUrl', 'organiser.email', 'reservations'] } });
+    }
+    if (await this.store.seen(event.idempotencyKey)) return;
+    const references = p.reservations.map((r) => r.reference).join(', ');
+    const stableId = `<${createHash('sha256').update(event.idempotencyKey).digest('hex').slice(0, 32)}@maillage>`;
+    const { messageId } = await this.notify({ to: p.organiser.email, subject: `Confirmez votre réservation (${references})`, text: heldText(p), messageId: stableId });
+    await this.store.remember(event.idempotencyKey);
+    this.context.logger.info('notification-smtp: confirmation link sent', { eventId: event.id, holdId: p.holdId, messageId });
   }
 
   async notify(message: OutgoingMessage): Promise<{ messageId: string }> {

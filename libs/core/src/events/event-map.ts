@@ -4,7 +4,7 @@
  */
 import type { EndpointState } from '../adapters/endpoint-kind';
 
-export type ReservationStatus = 'REQUESTED' | 'CONFIRMED' | 'REJECTED' | 'CANCELLED' | 'COMPLETED' | 'NO_SHOW';
+export type ReservationStatus = 'HELD' | 'EXPIRED' | 'REQUESTED' | 'CONFIRMED' | 'REJECTED' | 'CANCELLED' | 'COMPLETED' | 'NO_SHOW';
 
 export interface ReservationEventPayload {
   reservationId: string;
@@ -22,6 +22,22 @@ export interface ReservationEventPayload {
   /** IANA zone of the first room's point, for invitations. */
   timeZone: string;
   rooms: { roomId: string; roomName: string; pointId: string; pointName: string; address: string }[];
+}
+
+/**
+ * An anonymous request holds its slots until its organiser confirms it from the e-mail this event asks
+ * the point's notification adapter to send (`confirmUrl`, single use, valid until `expiresAt`). Nothing
+ * goes to participants before that.
+ */
+export interface BookingHeldPayload {
+  holdId: string;
+  pointIds: string[];
+  organiser: { name: string; email: string };
+  expiresAt: string;
+  confirmUrl: string;
+  timeZone: string;
+  /** Each reservation of the request, with the page where its organiser manages it. */
+  reservations: (ReservationEventPayload & { manageUrl: string })[];
 }
 
 export interface AvailabilityChangedPayload {
@@ -191,6 +207,10 @@ export interface EventMap {
   'reservation.no-show': ReservationEventPayload;
   /** Emitted by the platform the day before a confirmed reservation starts (notification adapters send a reminder). */
   'reservation.reminder': ReservationEventPayload;
+  /** An anonymous request waits for its organiser's e-mail confirmation (ADR 0010). */
+  'reservation.held': BookingHeldPayload;
+  /** A hold nobody confirmed in time: its slots are free again. */
+  'reservation.expired': ReservationEventPayload;
   'availability.changed': AvailabilityChangedPayload;
   'concierge.call-status-changed': ConciergeCallStatusChangedPayload;
   'meeting.opened': MeetingOpenedPayload;
@@ -225,6 +245,8 @@ const EVENT_NAME_SET = {
   'reservation.completed': true,
   'reservation.no-show': true,
   'reservation.reminder': true,
+  'reservation.held': true,
+  'reservation.expired': true,
   'availability.changed': true,
   'concierge.call-status-changed': true,
   'meeting.opened': true,

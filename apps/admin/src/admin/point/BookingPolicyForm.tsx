@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { request } from '../../api';
 import type { RequesterCategory } from '../../generated/graphql';
-import { FieldError, FormStatus, formErrorsOf, NO_ERRORS, TextField, useFieldIds, type FormErrors } from '../forms';
+import { FieldError, FormStatus, formErrorsOf, NO_ERRORS, SelectField, TextField, useFieldIds, type FormErrors } from '../forms';
 import { useAdminI18n, type AdminMessageKey } from '../messages';
 import { SAVE_BOOKING_POLICY } from '../operations';
 import type { AdminPoint } from './PointEditorPage';
@@ -10,10 +10,31 @@ import { CATEGORIES } from './tariff-draft';
 const NUMBERS = ['minLeadMinutes', 'minDurationMinutes', 'maxDurationMinutes', 'granularityMinutes', 'setupBufferMinutes', 'teardownBufferMinutes', 'horizonDays'] as const;
 type NumberField = (typeof NUMBERS)[number];
 
-/** The point's booking rules: lead time, durations, granularity, buffers, horizon, categories needing approval. */
+/**
+ * The booking rules of the point, or of one of its rooms (a room without its own follows the point's):
+ * lead time, durations, granularity, buffers, horizon, categories needing approval.
+ */
 export function BookingPolicyForm({ point, onSaved }: { point: AdminPoint; onSaved(): void }) {
+  const { t } = useAdminI18n();
+  const [roomId, setRoomId] = useState('');
+  const room = point.rooms.find((r) => r.id === roomId);
+  return (
+    <>
+      {point.rooms.length > 0 && (
+        <SelectField
+          label={t('policy.appliesTo')}
+          value={roomId}
+          onChange={setRoomId}
+          options={[{ value: '', label: t('policy.wholePoint') }, ...point.rooms.map((r) => ({ value: r.id, label: t(r.bookingPolicy ? 'policy.roomOwn' : 'policy.roomInherits', { name: r.name }) }))]}
+        />
+      )}
+      <PolicyFields key={roomId} point={point} roomId={room?.id} policy={room?.bookingPolicy ?? point.bookingPolicy} onSaved={onSaved} />
+    </>
+  );
+}
+
+function PolicyFields({ point, roomId, policy, onSaved }: { point: AdminPoint; roomId?: string; policy: AdminPoint['bookingPolicy']; onSaved(): void }) {
   const { t, tp, lang } = useAdminI18n();
-  const policy = point.bookingPolicy;
   const [numbers, setNumbers] = useState<Record<NumberField, string>>(() => Object.fromEntries(NUMBERS.map((k) => [k, String(policy[k])])) as Record<NumberField, string>);
   const [approval, setApproval] = useState<RequesterCategory[]>(policy.approvalCategories);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
@@ -31,7 +52,7 @@ export function BookingPolicyForm({ point, onSaved }: { point: AdminPoint; onSav
     }
     setBusy(true);
     try {
-      await request(SAVE_BOOKING_POLICY, { pointId: point.id, policy: { ...parsed, approvalCategories: approval } });
+      await request(SAVE_BOOKING_POLICY, { pointId: point.id, roomId: roomId ?? null, policy: { ...parsed, approvalCategories: approval } });
       setErrors(NO_ERRORS);
       setSaved(t('admin.saved'));
       onSaved();

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { request } from '../../api';
 import { formatDate } from '../../format';
-import type { AdminTariffsQuery, RequesterCategory } from '../../generated/graphql';
+import type { AdminTariffsQuery } from '../../generated/graphql';
 import { describedBy, FieldError, ScrollBox, FormStatus, formErrorsOf, NO_ERRORS, SelectField, TextField, useFieldIds, type FormErrors } from '../forms';
 import { useAdminI18n } from '../messages';
 import { ADMIN_TARIFFS, CREATE_PRICE_LIST, PUBLISH_PRICE_LIST_VERSION } from '../operations';
@@ -241,20 +241,37 @@ export function TariffEditor({ point }: { point: AdminPoint }) {
             </button>
           </fieldset>
 
-          {draft.promotions && draft.promotions.length > 0 && (
-            <fieldset>
-              <legend>{t('tariff.promotions')}</legend>
-              <ul>
-                {draft.promotions.map((p, i) => (
-                  <li key={i}>
-                    {p.kind === 'FIRST_USE_FREE' ? t('tariff.firstUseFree') : t('tariff.freeMonths', { months: (p.months ?? []).join(', ') })}
-                    {p.categories?.length ? ` (${p.categories.map((c) => tp(`category.${c as RequesterCategory}`)).join(', ')})` : ''}
-                  </li>
-                ))}
-              </ul>
-              <p className="hint">{t('tariff.promotionsKept')}</p>
-            </fieldset>
-          )}
+          <fieldset data-testid="promotions">
+            <legend>{t('tariff.promotions')}</legend>
+            {(draft.promotions ?? []).map((p, i) => (
+              <div key={i} className="form-grid">
+                <SelectField
+                  label={t('tariff.promotionKind', { n: i + 1 })}
+                  value={p.kind}
+                  onChange={(kind) => change({ promotions: (draft.promotions ?? []).map((x, j) => (j === i ? { ...x, kind, months: kind === 'FREE_MONTHS' ? (x.months ?? []) : null } : x)) })}
+                  options={[
+                    { value: 'FIRST_USE_FREE', label: t('tariff.firstUseFree') },
+                    { value: 'FREE_MONTHS', label: t('tariff.freeMonthsKind') },
+                  ]}
+                />
+                {p.kind === 'FREE_MONTHS' && (
+                  <TextField
+                    label={t('tariff.promotionMonths', { n: i + 1 })}
+                    hint={t('tariff.promotionMonthsHint')}
+                    value={(p.months ?? []).join(', ')}
+                    onChange={(text) => change({ promotions: (draft.promotions ?? []).map((x, j) => (j === i ? { ...x, months: text.split(/[\s,]+/).filter(Boolean) } : x)) })}
+                    error={errors.fields[`version.promotions.${i}.months`]}
+                  />
+                )}
+                <button type="button" className="secondary" onClick={() => change({ promotions: (draft.promotions ?? []).filter((_, j) => j !== i) })}>
+                  {t('tariff.removePromotion', { n: i + 1 })}
+                </button>
+              </div>
+            ))}
+            <button type="button" className="secondary" onClick={() => change({ promotions: [...(draft.promotions ?? []), { kind: 'FREE_MONTHS', months: [], categories: null }] })}>
+              {t('tariff.addPromotion')}
+            </button>
+          </fieldset>
 
           <FormStatus errors={errors} saved={saved} summary={(count) => t('admin.formErrors', { count })} />
           <div className="actions">

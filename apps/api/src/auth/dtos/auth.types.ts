@@ -1,5 +1,5 @@
-import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { ArrayMaxSize, IsEmail, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Role } from '../../common/enums';
 import { ApiKey, User } from '../user.entity';
 
@@ -25,9 +25,28 @@ export class CreateUserInput {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() organisationId?: string;
 }
 
+/** A web origin as browsers send it: scheme, host and optional port, nothing else. */
+const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i;
+const originMessage = { each: true, message: 'each allowed origin is like https://www.example.org (no path, no trailing slash)' };
+
 @InputType()
-export class CreateApiKeyInput {
+export class UpdateApiKeyInput {
+  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 100) name?: string;
+  @Field(() => Int, { nullable: true, description: 'Requests per hour; null: the platform default.' }) @IsOptional() @IsInt() @Min(1) @Max(1_000_000) quotaPerHour?: number | null;
+  @Field(() => [String], { nullable: true, description: 'Origins (https://www.epci.example) allowed to use the key from a browser and to frame the booking widget.' })
+  @IsOptional() @Matches(ORIGIN, originMessage) @ArrayMaxSize(20)
+  allowedOrigins?: string[];
+}
+
+@InputType()
+export class CreateApiKeyInput extends UpdateApiKeyInput {
   @Field(() => ID) @IsUUID() organisationId!: string;
-  @Field() @IsString() @Length(1, 100) name!: string;
+  @Field() @IsString() @Length(1, 100) declare name: string;
   @Field(() => Role, { defaultValue: Role.BOOKER }) @IsEnum(Role) role!: Role;
+}
+
+@InputType()
+export class UpdateUserInput {
+  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 200) displayName?: string;
+  @Field(() => Role, { nullable: true }) @IsOptional() @IsEnum(Role) role?: Role;
 }

@@ -11,6 +11,7 @@ import { loadRoomContexts, type RoomContext } from '../booking-context';
 import { RoomSlot } from '../reservation.entity';
 import { MANUAL_SOURCE, planBlocks, type PlannedBlock, sourceForUrl, UPLOAD_SOURCE } from './host-blocks';
 import { parseIcs } from './ics-parser';
+import { OutboundError, SafeFetcher, type SafeFetchResponse } from '../../security/safe-fetch';
 
 export const MAX_ICS_BYTES = 2 * 1024 * 1024;
 export const FETCH_TIMEOUT_MS = 10_000;
@@ -60,6 +61,7 @@ export class HostBlocksService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly slots: SlotWriter,
+    private readonly fetcher: SafeFetcher,
   ) {}
 
   async importCalendar(actor: Actor, roomId: string, input: { ics?: string | null; url?: string | null }, now = Date.now()): Promise<HostBlockImportResult> {
@@ -71,7 +73,7 @@ export class HostBlocksService {
     let source: string;
     if (hasUrl) {
       const url = checkUrl(input.url!);
-      text = await fetchCalendar(url);
+      text = await fetchCalendar(this.fetcher, url);
       source = sourceForUrl(url.toString());
     } else {
       text = input.ics!;
@@ -174,44 +176,24 @@ function checkUrl(raw: string): URL {
   return url;
 }
 
-/** GETs the calendar: 10 s in all, 2 MB at most (checked on Content-Length and while reading), redirects followed (http/https only). */
-async function fetchCalendar(url: URL): Promise<string> {
+/**
+ * GETs the calendar through the safe fetcher (ADR 0011): public addresses only (each redirect checked
+ * again), 10 s in all, 2 MB at most (declared or streamed). Every refusal is BAD_USER_INPUT on `url`.
+ */
+async function fetchCalendar(fetcher: SafeFetcher, url: URL): Promise<string> {
   const unreachable = (reason: string, details: Record<string, unknown> = {}) =>
     invalidInput(['url'], `Could not fetch the calendar: ${reason}`, { messageFr: 'Impossible de récupérer le calendrier à cette adresse', details });
-  const signal = AbortSignal.timeout(FETCH_TIMEOUT_MS);
-  let res: Response;
+  let res: SafeFetchResponse;
   try {
-    res = await fetch(url, { signal, redirect: 'follow', headers: { accept: 'text/calendar, text/plain;q=0.5, */*;q=0.1' } });
+    res = await fetcher.fetch(url, { headers: { accept: 'text/calendar, text/plain;q=0.5, */*;q=0.1' }, timeoutMs: FETCH_TIMEOUT_MS, maxBytes: MAX_ICS_BYTES });
   } catch (error) {
-    throw unreachable(signal.aborted ? 'timed out' : error instanceof Error ? error.message : String(error));
-  }
-  if (!res.ok) {
-    await res.body?.cancel().catch(() => undefined);
-    throw unreachable(`the server answered ${res.status}`, { status: res.status });
-  }
-  const declared = Number(res.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > MAX_ICS_BYTES) {
-    await res.body?.cancel().catch(() => undefined);
-    throw tooLarge(['url']);
-  }
-  if (!res.body) return '';
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > MAX_ICS_BYTES) {
-        await reader.cancel().catch(() => undefined);
-        throw tooLarge(['url']);
-      }
-      chunks.push(value);
+    if (!(error instanceof OutboundError)) throw error;
+    if (error.kind === 'too-large') throw tooLarge(['url']);
+    if (error.kind === 'refused') {
+      throw invalidInput(['url'], `This address may not be fetched: ${error.message}`, { messageFr: 'Cette adresse n’est pas autorisée (adresse locale, privée ou interne)', details: { refused: error.message } });
     }
-  } catch (error) {
-    if (error instanceof DomainError) throw error;
-    throw unreachable(signal.aborted ? 'timed out' : error instanceof Error ? error.message : String(error));
+    throw unreachable(error.message, error.details);
   }
-  return new TextDecoder('utf-8').decode(Buffer.concat(chunks));
+  if (res.status < 200 || res.status >= 300) throw unreachable(`the server answered ${res.status}`, { status: res.status });
+  return new TextDecoder('utf-8').decode(res.body);
 }

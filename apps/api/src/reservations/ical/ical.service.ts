@@ -30,6 +30,8 @@ function tokenMatches(token: string, hash: string): boolean {
 }
 
 const STATUS: Record<ReservationStatus, ICalEventStatus> = {
+  [ReservationStatus.HELD]: ICalEventStatus.TENTATIVE,
+  [ReservationStatus.EXPIRED]: ICalEventStatus.CANCELLED,
   [ReservationStatus.REQUESTED]: ICalEventStatus.TENTATIVE,
   [ReservationStatus.CONFIRMED]: ICalEventStatus.CONFIRMED,
   [ReservationStatus.COMPLETED]: ICalEventStatus.CONFIRMED,
@@ -39,6 +41,8 @@ const STATUS: Record<ReservationStatus, ICalEventStatus> = {
 };
 
 const STATUS_FR: Record<ReservationStatus, string> = {
+  [ReservationStatus.HELD]: 'à confirmer par le lien envoyé par e-mail',
+  [ReservationStatus.EXPIRED]: 'expirée faute de confirmation',
   [ReservationStatus.REQUESTED]: 'demande en attente de validation par l’hôte',
   [ReservationStatus.CONFIRMED]: 'confirmée',
   [ReservationStatus.COMPLETED]: 'terminée',
