@@ -63,8 +63,8 @@ if ((${#missing[@]})); then
   sudo=()
   [[ "$(id -u)" -eq 0 ]] || sudo=(sudo)
   log "installing Debian packages: ${missing[*]}"
-  "${sudo[@]}" apt-get update >&2
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}" >&2
+  "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=600 update >&2
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends "${missing[@]}" >&2
 fi
 
 # 2. A copy of mediasoup's worker with pass-through subprojects and our patches; never edit

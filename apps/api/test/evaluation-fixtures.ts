@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { BOOK, bookingInput, nextWeekdayAt, plusMinutes } from './booking-fixtures';
+import { BOOK, bookConfirmed, bookingInput, nextWeekdayAt, plusMinutes } from './booking-fixtures';
 import { waitFor } from './event-fixtures';
 import type { TestApi } from './harness';
 
@@ -14,12 +14,13 @@ export interface EndedMeeting {
 }
 
 /**
- * A reservation booked in `roomIds` (the first room's point is the meeting place), then moved to
+ * A reservation booked anonymously in `roomIds` and confirmed through its e-mail link (the first room's point is
+ * the meeting place), then moved to
  * yesterday 10:00–12:00 (bookings cannot be made in the past) so that its host may record how it ended.
  */
 export async function pastMeeting(api: TestApi, roomIds: string[], extra: Record<string, unknown> = {}, weeksAhead = 1): Promise<EndedMeeting> {
   const start = nextWeekdayAt(4, 10, 0, 7 * weeksAhead);
-  const res = await api.gql<{ book: { accessToken: string; reservation: { id: string; reference: string } } }>(BOOK, { input: bookingInput(roomIds, start, plusMinutes(start, 120), extra) });
+  const res = await bookConfirmed<{ book: { accessToken: string; reservation: { id: string; reference: string } } }>(api, BOOK, { input: bookingInput(roomIds, start, plusMinutes(start, 120), extra) });
   if (!res.data?.book) throw new Error(`booking failed: ${JSON.stringify(res.errors)}`);
   const yesterday = DateTime.now().setZone('Europe/Paris').minus({ days: 1 }).set({ hour: 10, minute: 0, second: 0, millisecond: 0 });
   await api.sql(`UPDATE reservation SET start_at = $2, end_at = $3 WHERE id = $1`, [res.data.book.reservation.id, yesterday.toJSDate(), yesterday.plus({ hours: 2 }).toJSDate()]);

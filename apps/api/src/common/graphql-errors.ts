@@ -23,6 +23,9 @@ const PUBLIC_CODES = new Set([
 
 /** Errors of a database that is down or restarting (connection refused, reset, terminated, shutting down). */
 const DATABASE_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
+// TypeORM's released-runner errors come from a transaction whose connection the server dropped under it
+// (its other statement failed first with one of the messages above): nothing was committed.
+const DATABASE_DOWN_NAMES = new Set(['QueryRunnerProviderAlreadyReleasedError', 'QueryRunnerAlreadyReleasedError']);
 const DATABASE_DOWN_MESSAGES = /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down)|terminating connection due to administrator command/i;
 
 /** True when `error` says the database cannot be reached now (the request changed nothing: SERVICE_UNAVAILABLE, 503). */
@@ -30,7 +33,7 @@ export function isDatabaseDown(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown; driverError?: unknown }).driverError ?? (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && DATABASE_DOWN_CODES.has(code)) return true;
-    if (e instanceof Error && DATABASE_DOWN_MESSAGES.test(e.message)) return true;
+    if (e instanceof Error && (DATABASE_DOWN_MESSAGES.test(e.message) || DATABASE_DOWN_NAMES.has(e.name))) return true;
     if (e instanceof AggregateError && e.errors.some((inner) => isDatabaseDown(inner))) return true;
   }
   return false;

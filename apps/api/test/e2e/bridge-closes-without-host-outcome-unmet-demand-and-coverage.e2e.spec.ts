@@ -1,4 +1,4 @@
-import { BOOK, bookingInput, nextWeekdayAt, plusMinutes } from '../booking-fixtures';
+import { BOOK, bookConfirmed, bookingInput, nextWeekdayAt, plusMinutes } from '../booking-fixtures';
 import { expectData, expectError } from '../e2e-assertions';
 import { METRICS, type MetricsData, recordOf } from '../evaluation-fixtures';
 import { waitFor } from '../event-fixtures';
@@ -75,10 +75,10 @@ describe('meetings whose bridge closed without the host recording anything; dema
     const none = expectData(await api.gql<{ availability: { slots: unknown[] } }>(AVAILABILITY, { i: { roomIds: [room.roomId], from: sunday, to: plusMinutes(sunday, 12 * 60), durationMinutes: 60 } }));
     expect(none.availability.slots).toEqual([]);
     const start = nextWeekdayAt(2, 10, 0, 21);
-    expectData(await api.gql(BOOK, { input: bookingInput([room.roomId], start, plusMinutes(start, 60)) }));
+    expectData(await bookConfirmed(api, BOOK, { input: bookingInput([room.roomId], start, plusMinutes(start, 60)) }));
     expectError(await api.gql(BOOK, { input: bookingInput([room.roomId], start, plusMinutes(start, 60)) }), 'CONFLICT');
     const evening = nextWeekdayAt(2, 18, 0, 21);
-    const requested = expectData(await api.gql<{ book: { reservation: { id: string; status: string } } }>(BOOK, { input: bookingInput([room.roomId], evening, plusMinutes(evening, 60)) })).book.reservation;
+    const requested = expectData(await bookConfirmed<{ book: { reservation: { id: string; status: string } } }>(api, BOOK, { input: bookingInput([room.roomId], evening, plusMinutes(evening, 60)) })).book.reservation;
     expect(requested.status).toBe('REQUESTED');
     expectData(await api.gql(`mutation($id: ID!) { rejectReservation(id: $id, reason: "Salle réservée au conseil") { status } }`, { id: requested.id }, admin));
     await recorder.flush();

@@ -105,7 +105,7 @@ describe('the pre-call test runs by itself at T-30 and T-15: one room ok, one of
     const preflight = () => inbox.mails.filter((m) => m.subject.startsWith('Test des salles'));
     const mails = await waitFor('two pre-call e-mails', async () => (preflight().length >= 2 ? preflight() : undefined), 20_000);
     expect(mails).toHaveLength(2);
-    expect(inbox.mails.map((m) => m.subject.split(' :')[0]).sort()).toEqual(['Réservation confirmée', 'Test des salles en échec', 'Test des salles en échec']);
+    expect(inbox.mails.map((m) => m.subject.split(' :')[0]).sort()).toEqual(['Confirmez votre réservation (MLG-0000001)', 'Réservation confirmée', 'Test des salles en échec', 'Test des salles en échec']);
     for (const mail of mails) {
       expect(mail.to).toBe('eco@example.org');
       expect(mail.subject).toMatch(/^Test des salles en échec : Conférence des présidents \(MLG-/);

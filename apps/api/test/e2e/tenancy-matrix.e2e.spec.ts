@@ -324,6 +324,7 @@ describe('tenancy: who may do what on which organisation’s points', () => {
       ['replayDeadLetter', `mutation { replayDeadLetter(id: "1") { id } }`, () => ({})],
       ['replayDeadLetters', `mutation { replayDeadLetters(subscriber: "relay") }`, () => ({})],
       ['closeMeeting', `mutation { closeMeeting(reservationId: "00000000-0000-4000-8000-000000000000") { status } }`, () => ({})],
+      ['rebuildMeetingRecords', `mutation { rebuildMeetingRecords }`, () => ({})],
       ['resolveIncident', `mutation { resolveIncident(id: "00000000-0000-4000-8000-000000000000", resolution: "Réparé") { id } }`, () => ({})],
       ['testEndpointNow', `mutation($id: ID!) { testEndpointNow(id: $id) { id } }`, () => ({ id: endpointIds.A })],
       ['refreshEndpointStatus', `mutation($id: ID!) { refreshEndpointStatus(id: $id) { state } }`, () => ({ id: endpointIds.A })],
@@ -337,10 +338,11 @@ describe('tenancy: who may do what on which organisation’s points', () => {
 
     /**
      * Reservation mutations: what a guest may request is decided (and tested) by the booking specs;
-     * createJoinLink is open to the organiser's access token (meeting-links-for-organiser-side… spec).
+     * createJoinLink is open to the organiser's access token (meeting-links-for-organiser-side… spec);
+     * submitSurvey to the holder of a survey link (meeting-ends-record-survey-once… spec).
      */
     // confirmBooking is public: its signed link is the credential (booking-holds e2e).
-    const RESERVATIONS = ['addParticipant', 'approveReservation', 'book', 'bookMany', 'bookRecurring', 'confirmBooking', 'cancelReservation', 'changeReservation', 'createJoinLink', 'extendReservation', 'recordReservationOutcome', 'rejectReservation', 'setBookingPolicy'];
+    const RESERVATIONS = ['addParticipant', 'approveReservation', 'book', 'bookMany', 'bookRecurring', 'confirmBooking', 'cancelReservation', 'changeReservation', 'createJoinLink', 'extendReservation', 'recordReservationOutcome', 'rejectReservation', 'setBookingPolicy', 'submitSurvey'];
 
     it('the list covers every mutation of the schema but login and the reservation ones', async () => {
       const res = await api.gql<{ __type: { fields: { name: string }[] } }>(`{ __type(name: "Mutation") { fields { name } } }`);
