@@ -118,12 +118,15 @@ describe('PostgreSQL stopped under load, then restarted: 503 during, recovery wi
       await new Promise((r) => setTimeout(r, 200));
     }
     const recoveredAt = Date.now() - t0;
-    const ackedBefore = answers.filter((a) => a.id && a.at > recoveredAt).length;
-    await new Promise((r) => setTimeout(r, 2000));
+    // Bookings are acknowledged again (bounded wait: a loaded CI machine reconnects the pool more slowly).
+    const ackedAfterRecovery = () => answers.filter((a) => a.id && a.at > recoveredAt).length;
+    const bookingDeadline = Date.now() + 20_000;
+    while (ackedAfterRecovery() < 5 && Date.now() < bookingDeadline && next < queue.length) {
+      await new Promise((r) => setTimeout(r, 200));
+    }
     stop = true;
     await Promise.all(clients);
-    const after = answers.filter((a) => a.at > recoveredAt);
-    expect(after.filter((a) => a.id).length).toBeGreaterThan(ackedBefore);
+    expect(ackedAfterRecovery()).toBeGreaterThanOrEqual(5);
 
     const outage = answers.slice(beforeOutage).filter((a) => a.at >= stoppedAt && a.at <= recoveredAt);
     const codes: Record<string, number> = {};
