@@ -66,7 +66,8 @@ describeInBrowser('the network admin manages organisations, users and roles, and
     await page.getByTestId('users-count').filter({ hasText: '1 utilisateur(s)' }).waitFor();
     await page.getByLabel('Rôle de Agent d’accueil').selectOption({ label: 'administrateur de l’organisation' });
     await waitFor('the new role', async () => (await api.sql<{ role: string }>(`SELECT role FROM app_user WHERE email = 'agent@kreiz-breizh.example'`))[0].role === 'ORGANISATION_ADMIN', 10_000);
-    expect(await page.getByLabel('Rôle de Agent d’accueil').inputValue()).toBe('ORGANISATION_ADMIN');
+    // The console shows the saved role once the mutation's answer has come back (after the database write).
+    await waitFor('the console shows the new role', async () => (await page.getByLabel('Rôle de Agent d’accueil').inputValue()) === 'ORGANISATION_ADMIN', 10_000);
     await page.screenshot({ path: join(SHOTS, 'console-users.png'), fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
   });
