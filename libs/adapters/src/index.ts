@@ -26,3 +26,4 @@ export const ADAPTERS: Readonly<Record<string, AnyAdapterDefinition>> = {
 
 /** The conformance testkit, programmatic form (the jest form, `describeAdapterConformance`, is imported from './testkit' by specs). */
 export { checkConformance, CONFORMANCE_CHECKS, createTestContext, sampleEvent, sampleReservationPayload, type ConformanceOptions, type ConformanceReport } from './testkit';
+export * from './sip-drachtio';

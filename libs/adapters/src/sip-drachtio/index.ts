@@ -1,0 +1,1 @@
+export { DrachtioServer, drachtioConfig, freeSipPort, freeTcpPort, type DrachtioConnection, type DrachtioServerOptions } from './drachtio-server';
