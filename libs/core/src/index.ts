@@ -17,3 +17,4 @@ export * from './impact';
 export * from './coverage';
 export * from './rate-limit';
 export * from './net';
+export * from './sip';
