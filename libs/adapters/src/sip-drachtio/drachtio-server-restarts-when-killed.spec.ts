@@ -5,6 +5,7 @@
  */
 import Srf from 'drachtio-srf';
 import { DrachtioServer } from './drachtio-server';
+import { closeSrf } from './srf-connection';
 
 const bin = () => {
   const value = process.env.DRACHTIO_BIN;
@@ -44,7 +45,7 @@ describe('a supervised drachtio-server restarts on the same ports when killed, a
   });
 
   afterAll(async () => {
-    srf.disconnect();
+    closeSrf(srf);
     await server?.stop();
   });
 
@@ -55,8 +56,8 @@ describe('a supervised drachtio-server restarts on the same ports when killed, a
     expect(server.connection.secret).toMatch(/^[0-9a-f]{24}$/);
     const started = Date.now();
     await srf.connect({ ...server.connection, reconnect: { retryMaxDelay: 200 } } as Srf.SrfConfig);
+    await until('srf connected', () => connects === 1);
     expect(Date.now() - started).toBeLessThan(1_000);
-    expect(connects).toBe(1);
     firstPid = server.pid ?? 0;
     expect(firstPid).toBeGreaterThan(0);
   });
@@ -64,6 +65,8 @@ describe('a supervised drachtio-server restarts on the same ports when killed, a
   it('is restarted after a SIGKILL, with a new pid, and srf connects again', async () => {
     const restarted = new Promise<{ pid: number; restarts: number }>((resolve) => server.once('restarted', resolve));
     const exited = new Promise<{ signal: NodeJS.Signals | null }>((resolve) => server.once('exit', resolve));
+    // Never 0 or negative: process.kill(0) would signal the whole process group.
+    if (!(firstPid > 0)) throw new Error('no drachtio pid to kill');
     process.kill(firstPid, 'SIGKILL');
     expect((await exited).signal).toBe('SIGKILL');
     const { pid, restarts } = await restarted;
@@ -75,6 +78,7 @@ describe('a supervised drachtio-server restarts on the same ports when killed, a
 
   it('stops for good: no restart, no process left', async () => {
     const pid = server.pid ?? 0;
+    expect(pid).toBeGreaterThan(0);
     await server.stop();
     expect(alive(pid)).toBe(false);
     await new Promise((resolve) => setTimeout(resolve, 300));
