@@ -8,6 +8,7 @@ export * from './tariffs';
 export * from './recurrence';
 export * from './availability';
 export * from './adapters/sdk';
+export * from './adapters/sip-host';
 export * from './adapters/endpoint-kind';
 export * from './adapters/validate-config';
 export * from './adapters/contained';
