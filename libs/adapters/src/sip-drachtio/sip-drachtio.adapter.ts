@@ -68,7 +68,7 @@ interface Call {
 }
 
 /** RFC 3326 Reason header. */
-const reasonHeader = (cause: number, text: string) => `SIP ;cause=${cause} ;text="${text.replace(/["\\\r\n]/g, ' ')}"`;
+const reasonHeader = (cause: number, text: string) => `SIP;cause=${cause};text="${text.replace(/["\\\r\n]/g, ' ')}"`;
 
 /** The user part of the request URI: the meeting code (or PIN) the room system dialled. */
 function dialledCode(uri: string): string {
@@ -128,9 +128,8 @@ export class SipDrachtioAdapter implements ConferencingAdapter {
     });
     const { drachtioHost, drachtioPort } = this.context.config;
     const connected = new Promise<void>((resolve) => srf.once('connect', () => resolve()));
-    srf
-      .connect({ host: drachtioHost ?? '127.0.0.1', port: drachtioPort ?? 9022, secret: this.context.secrets.get('drachtioSecret') ?? '', reconnect: { retryMaxDelay: 2000 } } as Srf.SrfConfig)
-      .catch((error: unknown) => (this.lastError = String(error)));
+    // drachtio-srf 5's connect() returns nothing (its typings say a promise): 'connect' and 'error' events tell.
+    void srf.connect({ host: drachtioHost ?? '127.0.0.1', port: drachtioPort ?? 9022, secret: this.context.secrets.get('drachtioSecret') ?? '', reconnect: { retryMaxDelay: 2000 } } as Srf.SrfConfig);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.context.config.connectTimeoutMs ?? 3000)));
     await Promise.race([connected, timeout]);
