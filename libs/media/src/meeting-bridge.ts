@@ -203,19 +203,28 @@ export class MeetingBridge {
         appData: { peerId, source: request.source },
       }),
     );
-    if (!this.isCurrent(peer)) {
-      producer.close();
-      throw this.goneError();
+    return this.adopt(peer, producer, speakers);
+  }
+
+  /**
+   * A SIP leg's media (libs/media/src/sip-calls.ts): pipes `producer`, received on a leg router of
+   * the same media server, into this meeting's router as the peer's `source`; the others hear of it
+   * through newProducer, as for any producer. Closing the leg router closes the piped producer.
+   */
+  async pipeIn(peerId: string, from: types.Router, producer: types.Producer, source: MediaSource): Promise<{ producerId: string }> {
+    const peer = this.peer(peerId);
+    const { router, speakers } = this.live();
+    if ([...peer.producers.values()].some((existing) => existing.appData.source === source)) {
+      throw new SignallingError('BAD_REQUEST', `already producing ${source}: close that producer first`);
     }
-    peer.producers.set(producer.id, producer);
-    producer.observer.once('close', () => this.producerClosed(peer, producer));
-    if (producer.kind === 'audio') {
-      await speakers.addProducer({ producerId: producer.id }).catch((error: unknown) => {
-        this.settings.logger.warn('the active-speaker observer refused a producer', { meetingId: this.meetingId, error: String(error) });
-      });
-    }
-    this.notifyOthers(peerId, { notification: 'newProducer', data: producerInfo(producer) });
-    return { producerId: producer.id };
+    const { listenIp, announcedAddress, rtcMinPort, rtcMaxPort } = this.settings;
+    // keepId false: leg routers may share the meeting router's worker. Pipe transports stay in our port range.
+    const { pipeProducer } = await this.mediaCall('pipeToRouter', () =>
+      from.pipeToRouter({ producerId: producer.id, router, keepId: false, listenInfo: { protocol: 'udp', ip: listenIp, announcedAddress, portRange: { min: rtcMinPort, max: rtcMaxPort } } }),
+    );
+    if (!pipeProducer) throw new SignallingError('INTERNAL', 'pipeToRouter gave no producer');
+    pipeProducer.appData = { peerId, source };
+    return this.adopt(peer, pipeProducer, speakers);
   }
 
   async consume(peerId: string, request: RequestMap['consume']['request']): Promise<RequestMap['consume']['response']> {
@@ -391,6 +400,23 @@ export class MeetingBridge {
     await this.mediaCall(paused ? 'pause' : 'resume', () => (paused ? producer.pause() : producer.resume()));
     const data = { producerId: producer.id, peerId };
     this.notifyOthers(peerId, paused ? { notification: 'producerPaused', data } : { notification: 'producerResumed', data });
+  }
+
+  /** Keeps a new producer of the peer's and tells the others (or closes it when the peer or the router went meanwhile). */
+  private async adopt(peer: Peer, producer: types.Producer, speakers: types.ActiveSpeakerObserver): Promise<{ producerId: string }> {
+    if (!this.isCurrent(peer)) {
+      producer.close();
+      throw this.goneError();
+    }
+    peer.producers.set(producer.id, producer);
+    producer.observer.once('close', () => this.producerClosed(peer, producer));
+    if (producer.kind === 'audio') {
+      await speakers.addProducer({ producerId: producer.id }).catch((error: unknown) => {
+        this.settings.logger.warn('the active-speaker observer refused a producer', { meetingId: this.meetingId, error: String(error) });
+      });
+    }
+    this.notifyOthers(peer.info.peerId, { notification: 'newProducer', data: producerInfo(producer) });
+    return { producerId: producer.id };
   }
 
   private producerClosed(peer: Peer, producer: types.Producer): void {
