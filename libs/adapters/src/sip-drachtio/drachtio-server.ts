@@ -180,7 +180,6 @@ export class DrachtioServer extends EventEmitter<DrachtioServerEvents> {
         },
       );
     }, this.options.restartDelayMs);
-    this.restartTimer.unref();
   }
 }
 
