@@ -123,6 +123,32 @@ describe('a SIP call with G.722 and H.264 joins the meeting as one more particip
     await expect(server.sip.stats(CALL_ID)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  it('learns the SSRC of a PCMU leg offered without a=ssrc from its first packet, on the answered port', async () => {
+    const offer = ['v=0', 'o=- 2 2 IN IP4 127.0.0.1', 's=-', 'c=IN IP4 127.0.0.1', 't=0 0', `m=audio ${audio.address().port} RTP/AVP 0 101`, 'a=rtpmap:0 PCMU/8000', 'a=rtpmap:101 telephone-event/8000', 'a=rtcp-mux', ''].join('\r\n');
+    const negotiation = negotiateSipOffer(offer);
+    if (!negotiation.ok) throw new Error(negotiation.reason);
+    expect(negotiation.legs[0].ssrc).toBeUndefined();
+    const callId = 'no-ssrc@127.0.0.1';
+    const media = await server.sip.openLeg({ meetingId: MEETING, callId, displayName: 'Téléphone', legs: negotiation.legs });
+    const port = media.legs[0].port;
+    expect(port).toBeGreaterThanOrEqual(40000);
+    expect(port).toBeLessThanOrEqual(49999);
+    // A telephone-event packet first (not the negotiated payload type: ignored), then PCMU every 20 ms.
+    audio.send(rtp(101, 0x0a0b0c0d, 1, 0, Buffer.alloc(4)), port, '127.0.0.1');
+    for (let i = 0; i < 50; i += 1) {
+      audio.send(rtp(0, 0x0a0b0c0d, 100 + i, 160 * i, Buffer.alloc(160, 0xff)), port, '127.0.0.1');
+      await sleep(20);
+    }
+    const [leg] = await waitFor('PCMU packets after learning', async () => {
+      const stats = await server.sip.stats(callId);
+      return stats[0].packets >= 30 && stats;
+    });
+    expect(leg).toMatchObject({ kind: 'audio', codec: 'PCMU/0', meetingProducerId: expect.any(String) });
+    expect(leg.ssrcLearntAfterMs).toBeLessThan(1_000);
+    expect((await bridge.producerStats(leg.meetingProducerId!)).packets).toBeGreaterThan(0);
+    await server.sip.closeLeg(callId, 'bye');
+  });
+
   it('refuses a call into a meeting whose bridge is not open', async () => {
     await expect(server.sip.openLeg({ meetingId: '00000000-0000-4000-8000-000000000000', callId: 'x@127.0.0.1', displayName: 'Salle', legs: [] })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });

@@ -8,9 +8,13 @@
  * that transport). The caller's RTP is produced there (its SSRC from a=ssrc) and piped into the
  * meeting's router, where browsers consume it like any producer.
  *
- * Not yet: media toward the room system (mix-minus audio, active speaker video), SSRC learning
- * for offers without a=ssrc (such a leg is answered but produces nothing).
+ * An offer without a=ssrc (mediasoup demultiplexes by SSRC) gets "SSRC learning": we answer with a
+ * port a plain UDP socket holds, read the SSRC of the first RTP packet from the room system, then
+ * open the leg's transport on that same port (packets in between, a few ms, are lost).
+ *
+ * Not yet: media toward the room system (mix-minus audio, active speaker video).
  */
+import { createSocket, type Socket } from 'node:dgram';
 import type { types } from 'mediasoup';
 import type { SipCodec, SipLegEndReason, SipLegMedia, SipMediaLeg } from '@maillage/core';
 import type { MediaLogger } from './media-options';
@@ -32,7 +36,16 @@ interface Leg {
   kind: 'audio' | 'video';
   codec: SipCodec;
   router: types.Router;
-  transport: types.PlainTransport;
+  /** Our RTP (and RTCP when not muxed) port, given in the answer. */
+  port: number;
+  rtcpPort?: number;
+  /** Absent while the SSRC is being learnt. */
+  transport?: types.PlainTransport;
+  /** SSRC learning: the sockets holding the answered ports until the first packet. */
+  learning?: Socket[];
+  learningTimer?: NodeJS.Timeout;
+  /** ms from the leg's opening to its producer, when the SSRC was learnt. */
+  learntAfterMs?: number;
   /** The caller's RTP on the leg router (when its SSRC is known). */
   producer?: types.Producer;
   /** Its copy in the meeting's router. */
@@ -52,6 +65,8 @@ export interface SipLegStats {
   kind: 'audio' | 'video';
   codec: string;
   meetingProducerId?: string;
+  /** Set when the SSRC was learnt from the first packet (no a=ssrc): ms from the leg's opening to its producer. */
+  ssrcLearntAfterMs?: number;
   packets: number;
   bytes: number;
 }
@@ -111,7 +126,7 @@ export class SipCalls {
       throw error;
     }
     const ip = this.deps.announcedAddress ?? this.deps.listenIp;
-    return { ip, legs: Object.fromEntries(open.legs.map((leg) => [leg.index, { port: leg.transport.tuple.localPort, ...(leg.transport.rtcpTuple ? { rtcpPort: leg.transport.rtcpTuple.localPort } : {}) }])) };
+    return { ip, legs: Object.fromEntries(open.legs.map((leg) => [leg.index, { port: leg.port, ...(leg.rtcpPort ? { rtcpPort: leg.rtcpPort } : {}) }])) };
   }
 
   /** Leaves the meeting and closes the leg routers (and so every transport, producer and pipe of the call). */
@@ -121,7 +136,10 @@ export class SipCalls {
     this.calls.delete(callId);
     const bridge = this.deps.bridge(call.meetingId);
     if (bridge && !bridge.isClosed) bridge.leave(call.peerId);
-    for (const leg of call.legs) leg.router.close();
+    for (const leg of call.legs) {
+      stopLearning(leg);
+      leg.router.close();
+    }
     this.deps.logger.info('SIP call media closed', { callId, meetingId: call.meetingId, reason });
   }
 
@@ -133,7 +151,14 @@ export class SipCalls {
       call.legs.map(async (leg) => {
         const stats = leg.producer ? await leg.producer.getStats() : [];
         const sum = stats.reduce((total, stat) => ({ packets: total.packets + stat.packetCount, bytes: total.bytes + stat.byteCount }), { packets: 0, bytes: 0 });
-        return { index: leg.index, kind: leg.kind, codec: `${leg.codec.name}/${leg.codec.payloadType}`, meetingProducerId: leg.meetingProducerId, ...sum };
+        return {
+          index: leg.index,
+          kind: leg.kind,
+          codec: `${leg.codec.name}/${leg.codec.payloadType}`,
+          meetingProducerId: leg.meetingProducerId,
+          ...(leg.learntAfterMs !== undefined ? { ssrcLearntAfterMs: leg.learntAfterMs } : {}),
+          ...sum,
+        };
       }),
     );
   }
@@ -150,25 +175,94 @@ export class SipCalls {
   private async openOne(bridge: MeetingBridge, peerId: string, leg: SipMediaLeg): Promise<Leg> {
     const { router } = await this.deps.createRouter({ mediaCodecs: [legRouterCodec(leg.codec)] });
     try {
-      const transport = await router.createPlainTransport({
-        listenInfo: { protocol: 'udp', ip: this.deps.listenIp, announcedAddress: this.deps.announcedAddress, portRange: { min: this.deps.rtcMinPort, max: this.deps.rtcMaxPort } },
-        rtcpMux: leg.rtcpMux,
-        comedia: false,
-        appData: { peerId, sipLeg: leg.index },
-      });
-      await transport.connect({ ip: leg.remote.ip, port: leg.remote.port, ...(leg.rtcpMux ? {} : { rtcpPort: leg.remote.rtcpPort ?? leg.remote.port + 1 }) });
-      const opened: Leg = { index: leg.index, kind: leg.kind, codec: leg.codec, router, transport };
       const sends = leg.direction === 'sendrecv' || leg.direction === 'sendonly';
-      if (sends && leg.ssrc !== undefined) {
-        opened.producer = await transport.produce({ kind: leg.kind, rtpParameters: callerRtpParameters({ ...leg, ssrc: leg.ssrc }), appData: { peerId } });
-        opened.meetingProducerId = (await bridge.pipeIn(peerId, router, opened.producer, leg.kind === 'audio' ? 'microphone' : 'camera')).producerId;
-      } else if (sends) {
-        this.deps.logger.warn('SIP leg without a=ssrc: its media is not forwarded yet (no SSRC learning)', { peerId, index: leg.index, kind: leg.kind });
-      }
+      if (sends && leg.ssrc === undefined) return await this.learnSsrc(bridge, peerId, leg, router);
+      const transport = await this.legTransport(router, peerId, leg);
+      const opened: Leg = { index: leg.index, kind: leg.kind, codec: leg.codec, router, transport, port: transport.tuple.localPort, rtcpPort: transport.rtcpTuple?.localPort };
+      if (sends && leg.ssrc !== undefined) await this.produceCaller(bridge, peerId, leg, opened, leg.ssrc);
       return opened;
     } catch (error) {
       router.close();
       throw error;
     }
   }
+
+  /** The leg's plain transport, connected to the offered port (comedia off: symmetric RTP); on given ports when the SSRC was learnt on them. */
+  private async legTransport(router: types.Router, peerId: string, leg: SipMediaLeg, ports?: { port: number; rtcpPort?: number }): Promise<types.PlainTransport> {
+    const listen = { protocol: 'udp' as const, ip: this.deps.listenIp, announcedAddress: this.deps.announcedAddress };
+    const transport = await router.createPlainTransport({
+      listenInfo: ports ? { ...listen, port: ports.port } : { ...listen, portRange: { min: this.deps.rtcMinPort, max: this.deps.rtcMaxPort } },
+      ...(ports?.rtcpPort ? { rtcpListenInfo: { ...listen, port: ports.rtcpPort } } : {}),
+      rtcpMux: leg.rtcpMux,
+      comedia: false,
+      appData: { peerId, sipLeg: leg.index },
+    });
+    await transport.connect({ ip: leg.remote.ip, port: leg.remote.port, ...(leg.rtcpMux ? {} : { rtcpPort: leg.remote.rtcpPort ?? leg.remote.port + 1 }) });
+    return transport;
+  }
+
+  private async produceCaller(bridge: MeetingBridge, peerId: string, leg: SipMediaLeg, opened: Leg, ssrc: number): Promise<void> {
+    const transport = opened.transport!;
+    opened.producer = await transport.produce({ kind: leg.kind, rtpParameters: callerRtpParameters({ ...leg, ssrc }), appData: { peerId } });
+    opened.meetingProducerId = (await bridge.pipeIn(peerId, opened.router, opened.producer, leg.kind === 'audio' ? 'microphone' : 'camera')).producerId;
+  }
+
+  /** No a=ssrc: hold the answered port(s) with plain sockets until the first RTP packet of the negotiated payload type, then open the leg there. */
+  private async learnSsrc(bridge: MeetingBridge, peerId: string, leg: SipMediaLeg, router: types.Router): Promise<Leg> {
+    const sockets = await this.bindPorts(leg.rtcpMux ? 1 : 2);
+    const opened: Leg = { index: leg.index, kind: leg.kind, codec: leg.codec, router, port: sockets[0].address().port, rtcpPort: sockets[1]?.address().port, learning: sockets };
+    const started = Date.now();
+    opened.learningTimer = setTimeout(() => {
+      this.deps.logger.warn('SIP leg: no RTP to learn its SSRC from within 30 s', { peerId, index: leg.index });
+      stopLearning(opened);
+    }, SSRC_LEARNING_TIMEOUT_MS);
+    sockets[0].on('message', (packet, from) => {
+      if (!opened.learning || from.address !== leg.remote.ip || packet.length < 12 || packet[0] >> 6 !== 2) return;
+      if ((packet[1] & 0x7f) !== leg.codec.payloadType) return; // RTCP (muxed), telephone-event, comfort noise…
+      const ssrc = packet.readUInt32BE(8);
+      stopLearning(opened);
+      void (async () => {
+        opened.transport = await this.legTransport(router, peerId, leg, { port: opened.port, rtcpPort: opened.rtcpPort });
+        await this.produceCaller(bridge, peerId, leg, opened, ssrc);
+        opened.learntAfterMs = Date.now() - started;
+        this.deps.logger.info('SIP leg: SSRC learnt from the first packet', { peerId, index: leg.index, ssrc });
+      })().catch((error: unknown) => this.deps.logger.error('SIP leg: could not open after learning its SSRC', { peerId, index: leg.index, error: String(error) }));
+    });
+    return opened;
+  }
+
+  /** `count` consecutive free UDP ports in our range (RTP, then RTCP), held by sockets. */
+  private async bindPorts(count: 1 | 2): Promise<Socket[]> {
+    const { rtcMinPort: min, rtcMaxPort: max, listenIp } = this.deps;
+    for (let attempt = 0; attempt < 50; attempt += 1) {
+      const first = min + Math.floor(Math.random() * (max - min - count + 1));
+      const sockets: Socket[] = [];
+      try {
+        for (let i = 0; i < count; i += 1) sockets.push(await bindUdp(listenIp, first + i));
+        return sockets;
+      } catch {
+        for (const socket of sockets) socket.close();
+      }
+    }
+    throw new SignallingError('UNAVAILABLE', `no free UDP port in ${min}-${max}`);
+  }
+}
+
+const SSRC_LEARNING_TIMEOUT_MS = 30_000;
+
+function bindUdp(ip: string, port: number): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = createSocket('udp4');
+    socket.once('error', (error) => {
+      socket.close();
+      reject(error);
+    });
+    socket.bind(port, ip, () => resolve(socket));
+  });
+}
+
+function stopLearning(leg: Leg): void {
+  clearTimeout(leg.learningTimer);
+  for (const socket of leg.learning ?? []) socket.close();
+  leg.learning = undefined;
 }
