@@ -402,6 +402,27 @@ export class MeetingBridge {
     this.notifyOthers(peerId, paused ? { notification: 'producerPaused', data } : { notification: 'producerResumed', data });
   }
 
+  /**
+   * The other way (media toward a SIP leg): pipes one of this meeting's producers into `to` (a leg
+   * router of the same media server). Close both returned ends to stop it; an incompatible codec
+   * (VP8 into an H.264-only leg) rejects with CANNOT_CONSUME.
+   */
+  async pipeOut(producerId: string, to: types.Router): Promise<{ pipeConsumer: types.Consumer; pipeProducer: types.Producer }> {
+    const { router } = this.live();
+    const producer = this.findProducer(producerId);
+    if (!producer) throw new SignallingError('NOT_FOUND', 'no such producer in this meeting');
+    const wanted = producer.rtpParameters.codecs[0]?.mimeType.toLowerCase();
+    if (!to.rtpCapabilities.codecs?.some((codec) => codec.mimeType.toLowerCase() === wanted)) {
+      throw new SignallingError('CANNOT_CONSUME', `the leg does not take ${wanted}`);
+    }
+    const { listenIp, announcedAddress, rtcMinPort, rtcMaxPort } = this.settings;
+    const { pipeConsumer, pipeProducer } = await this.mediaCall('pipeToRouter', () =>
+      router.pipeToRouter({ producerId, router: to, keepId: false, listenInfo: { protocol: 'udp', ip: listenIp, announcedAddress, portRange: { min: rtcMinPort, max: rtcMaxPort } } }),
+    );
+    if (!pipeConsumer || !pipeProducer) throw new SignallingError('INTERNAL', 'pipeToRouter gave no consumer or producer');
+    return { pipeConsumer, pipeProducer };
+  }
+
   /** Keeps a new producer of the peer's and tells the others (or closes it when the peer or the router went meanwhile). */
   private async adopt(peer: Peer, producer: types.Producer, speakers: types.ActiveSpeakerObserver): Promise<{ producerId: string }> {
     if (!this.isCurrent(peer)) {

@@ -12,7 +12,13 @@
  * port a plain UDP socket holds, read the SSRC of the first RTP packet from the room system, then
  * open the leg's transport on that same port (packets in between, a few ms, are lost).
  *
- * Not yet: media toward the room system (mix-minus audio, active speaker video).
+ * Toward the room system, its video leg carries one picture: the active speaker's camera (else the
+ * current one while it lasts, else any camera the leg's codec can carry), piped from the meeting's
+ * router into the leg router and consumed on the leg's transport under the offer's payload type,
+ * with a keyframe request on each switch. mediasoup does not transcode: a VP8 camera cannot reach
+ * an H.264-only leg (skipped; browsers must send H.264 too, or a transcoder is needed).
+ *
+ * Not yet: audio toward the room system (the mix-minus of the others, through ffmpeg).
  */
 import { createSocket, type Socket } from 'node:dgram';
 import type { types } from 'mediasoup';
@@ -39,6 +45,8 @@ interface Leg {
   /** Our RTP (and RTCP when not muxed) port, given in the answer. */
   port: number;
   rtcpPort?: number;
+  /** The room system receives on this leg (sendrecv or recvonly on its side). */
+  receives: boolean;
   /** Absent while the SSRC is being learnt. */
   transport?: types.PlainTransport;
   /** SSRC learning: the sockets holding the answered ports until the first packet. */
@@ -52,11 +60,26 @@ interface Leg {
   meetingProducerId?: string;
 }
 
+interface VideoOut {
+  sourceProducerId: string;
+  pipeConsumer: types.Consumer;
+  pipeProducer: types.Producer;
+  consumer: types.Consumer;
+}
+
 interface Call {
   callId: string;
   meetingId: string;
   peerId: string;
   legs: Leg[];
+  closed?: boolean;
+  speakerPeerId: string | null;
+  /** What the video leg sends to the room system now. */
+  videoOut?: VideoOut;
+  /** Producers the video leg cannot carry (codec). */
+  incompatible: Set<string>;
+  /** Switches, one at a time. */
+  videoQueue: Promise<void>;
 }
 
 /** What one leg has received from the room system. */
@@ -116,15 +139,20 @@ export class SipCalls {
     const bridge = this.deps.bridge(call.meetingId);
     if (!bridge || bridge.isClosed) throw new SignallingError('NOT_FOUND', 'the meeting bridge is not open');
     const peerId = `sip-${call.callId}`;
-    const open: Call = { callId: call.callId, meetingId: call.meetingId, peerId, legs: [] };
+    const open: Call = { callId: call.callId, meetingId: call.meetingId, peerId, legs: [], speakerPeerId: null, incompatible: new Set(), videoQueue: Promise.resolve() };
     this.calls.set(call.callId, open);
-    bridge.join({ peerId, name: call.displayName, role: 'room' }, () => undefined);
+    // The call hears the meeting's news like a browser: new and closed producers, the active speaker.
+    bridge.join({ peerId, name: call.displayName, role: 'room' }, (notification) => {
+      if (notification.notification === 'activeSpeaker') open.speakerPeerId = notification.data.peerId;
+      if (['activeSpeaker', 'newProducer', 'producerClosed', 'producerPaused', 'producerResumed', 'peerLeft'].includes(notification.notification)) this.followVideo(open);
+    });
     try {
       for (const leg of call.legs) open.legs.push(await this.openOne(bridge, peerId, leg));
     } catch (error) {
       await this.closeLeg(call.callId, 'failed');
       throw error;
     }
+    this.followVideo(open);
     const ip = this.deps.announcedAddress ?? this.deps.listenIp;
     return { ip, legs: Object.fromEntries(open.legs.map((leg) => [leg.index, { port: leg.port, ...(leg.rtcpPort ? { rtcpPort: leg.rtcpPort } : {}) }])) };
   }
@@ -134,6 +162,8 @@ export class SipCalls {
     const call = this.calls.get(callId);
     if (!call) return;
     this.calls.delete(callId);
+    call.closed = true;
+    this.stopVideo(call);
     const bridge = this.deps.bridge(call.meetingId);
     if (bridge && !bridge.isClosed) bridge.leave(call.peerId);
     for (const leg of call.legs) {
@@ -163,6 +193,18 @@ export class SipCalls {
     );
   }
 
+  /** What the call's video leg sends to the room system (monitoring, tests). */
+  async videoOutStats(callId: string): Promise<{ sourceProducerId: string; packets: number; bytes: number } | undefined> {
+    const call = this.calls.get(callId);
+    if (!call) throw new SignallingError('NOT_FOUND', `no SIP call ${callId}`);
+    await call.videoQueue;
+    const out = call.videoOut;
+    if (!out) return undefined;
+    const stats = await out.consumer.getStats();
+    const outbound = stats.filter((stat) => stat.type === 'outbound-rtp');
+    return { sourceProducerId: out.sourceProducerId, packets: outbound.reduce((sum, stat) => sum + stat.packetCount, 0), bytes: outbound.reduce((sum, stat) => sum + stat.byteCount, 0) };
+  }
+
   callIds(): string[] {
     return [...this.calls.keys()];
   }
@@ -178,13 +220,65 @@ export class SipCalls {
       const sends = leg.direction === 'sendrecv' || leg.direction === 'sendonly';
       if (sends && leg.ssrc === undefined) return await this.learnSsrc(bridge, peerId, leg, router);
       const transport = await this.legTransport(router, peerId, leg);
-      const opened: Leg = { index: leg.index, kind: leg.kind, codec: leg.codec, router, transport, port: transport.tuple.localPort, rtcpPort: transport.rtcpTuple?.localPort };
+      const opened: Leg = { index: leg.index, kind: leg.kind, codec: leg.codec, router, transport, port: transport.tuple.localPort, rtcpPort: transport.rtcpTuple?.localPort, receives: receives(leg) };
       if (sends && leg.ssrc !== undefined) await this.produceCaller(bridge, peerId, leg, opened, leg.ssrc);
       return opened;
     } catch (error) {
       router.close();
       throw error;
     }
+  }
+
+  /** Re-chooses the picture for the room system (queued: one switch at a time). */
+  private followVideo(call: Call): void {
+    call.videoQueue = call.videoQueue
+      .then(() => this.switchVideo(call))
+      .catch((error: unknown) => this.deps.logger.warn('SIP leg: video switch failed', { peerId: call.peerId, error: String(error) }));
+  }
+
+  private async switchVideo(call: Call): Promise<void> {
+    const bridge = this.deps.bridge(call.meetingId);
+    const leg = call.legs.find((l) => l.kind === 'video' && l.transport && l.receives);
+    if (call.closed || !bridge || bridge.isClosed || !bridge.isLive || !leg?.transport) return;
+    const cameras = bridge.producers().filter((p) => p.kind === 'video' && p.peerId !== call.peerId && !p.paused && !call.incompatible.has(p.producerId));
+    const current = call.videoOut?.sourceProducerId;
+    const ranked = [
+      ...cameras.filter((p) => p.peerId === call.speakerPeerId && p.source === 'camera'),
+      ...cameras.filter((p) => p.producerId === current),
+      ...cameras.filter((p) => p.source === 'camera'),
+      ...cameras,
+    ];
+    for (const candidate of ranked) {
+      if (candidate.producerId === current) return; // already showing the best one available
+      try {
+        const { pipeConsumer, pipeProducer } = await bridge.pipeOut(candidate.producerId, leg.router);
+        const codecs = (leg.router.rtpCapabilities.codecs ?? []).filter((codec) => codec.mimeType.toLowerCase() !== 'video/rtx');
+        const consumer = await leg.transport.consume({ producerId: pipeProducer.id, rtpCapabilities: { codecs, headerExtensions: [] }, paused: false });
+        if (call.closed) {
+          for (const end of [consumer, pipeProducer, pipeConsumer]) end.close();
+          return;
+        }
+        this.stopVideo(call);
+        call.videoOut = { sourceProducerId: candidate.producerId, pipeConsumer, pipeProducer, consumer };
+        // mediasoup starts a video consumer on a keyframe: ask the sender for one now (PLI/FIR upstream).
+        await consumer.requestKeyFrame();
+        this.deps.logger.info('SIP leg: video follows', { peerId: call.peerId, from: candidate.peerId, producerId: candidate.producerId });
+        return;
+      } catch (error) {
+        if (error instanceof SignallingError && error.code === 'CANNOT_CONSUME') {
+          call.incompatible.add(candidate.producerId);
+          continue;
+        }
+        throw error;
+      }
+    }
+    if (!current || !cameras.some((p) => p.producerId === current)) this.stopVideo(call);
+  }
+
+  private stopVideo(call: Call): void {
+    const out = call.videoOut;
+    call.videoOut = undefined;
+    if (out) for (const end of [out.consumer, out.pipeProducer, out.pipeConsumer]) end.close();
   }
 
   /** The leg's plain transport, connected to the offered port (comedia off: symmetric RTP); on given ports when the SSRC was learnt on them. */
@@ -210,7 +304,7 @@ export class SipCalls {
   /** No a=ssrc: hold the answered port(s) with plain sockets until the first RTP packet of the negotiated payload type, then open the leg there. */
   private async learnSsrc(bridge: MeetingBridge, peerId: string, leg: SipMediaLeg, router: types.Router): Promise<Leg> {
     const sockets = await this.bindPorts(leg.rtcpMux ? 1 : 2);
-    const opened: Leg = { index: leg.index, kind: leg.kind, codec: leg.codec, router, port: sockets[0].address().port, rtcpPort: sockets[1]?.address().port, learning: sockets };
+    const opened: Leg = { index: leg.index, kind: leg.kind, codec: leg.codec, router, port: sockets[0].address().port, rtcpPort: sockets[1]?.address().port, learning: sockets, receives: receives(leg) };
     const started = Date.now();
     opened.learningTimer = setTimeout(() => {
       this.deps.logger.warn('SIP leg: no RTP to learn its SSRC from within 30 s', { peerId, index: leg.index });
@@ -249,6 +343,8 @@ export class SipCalls {
 }
 
 const SSRC_LEARNING_TIMEOUT_MS = 30_000;
+
+const receives = (leg: SipMediaLeg) => leg.direction === 'sendrecv' || leg.direction === 'recvonly';
 
 function bindUdp(ip: string, port: number): Promise<Socket> {
   return new Promise((resolve, reject) => {
