@@ -423,6 +423,24 @@ export class MeetingBridge {
     return { pipeConsumer, pipeProducer };
   }
 
+  /**
+   * One producer of this meeting sent as plain RTP to `remote` (a SIP leg's audio mixer, ffmpeg):
+   * a transport of its own on the meeting's router, RTCP on its own port. Close the transport to stop.
+   */
+  async rtpOut(producerId: string, remote: { ip: string; port: number; rtcpPort: number }): Promise<{ transport: types.PlainTransport; consumer: types.Consumer }> {
+    const { router } = this.live();
+    if (!this.findProducer(producerId)) throw new SignallingError('NOT_FOUND', 'no such producer in this meeting');
+    const transport = await this.mediaCall('createPlainTransport', () => router.createPlainTransport({ listenInfo: { ...this.listenInfo(), protocol: 'udp' }, rtcpMux: false, comedia: false }));
+    try {
+      await this.mediaCall('connectPlainTransport', () => transport.connect(remote));
+      const consumer = await this.mediaCall('consume', () => transport.consume({ producerId, rtpCapabilities: { codecs: router.rtpCapabilities.codecs, headerExtensions: [] }, paused: false }));
+      return { transport, consumer };
+    } catch (error) {
+      transport.close();
+      throw error;
+    }
+  }
+
   /** Keeps a new producer of the peer's and tells the others (or closes it when the peer or the router went meanwhile). */
   private async adopt(peer: Peer, producer: types.Producer, speakers: types.ActiveSpeakerObserver): Promise<{ producerId: string }> {
     if (!this.isCurrent(peer)) {

@@ -18,13 +18,14 @@
  * with a keyframe request on each switch. mediasoup does not transcode: a VP8 camera cannot reach
  * an H.264-only leg (skipped; browsers must send H.264 too, or a transcoder is needed).
  *
- * Not yet: audio toward the room system (the mix-minus of the others, through ffmpeg).
+ * Its audio leg carries the mix-minus of the others' audio, made by ffmpeg (sip-audio-mix.ts).
  */
 import { createSocket, type Socket } from 'node:dgram';
 import type { types } from 'mediasoup';
 import type { SipCodec, SipLegEndReason, SipLegMedia, SipMediaLeg } from '@maillage/core';
 import type { MediaLogger } from './media-options';
 import type { MeetingBridge, PlacedRouter } from './meeting-bridge';
+import { SipAudioMix } from './sip-audio-mix';
 import { SignallingError } from './protocol';
 
 export interface SipCallsDeps {
@@ -80,6 +81,8 @@ interface Call {
   incompatible: Set<string>;
   /** Switches, one at a time. */
   videoQueue: Promise<void>;
+  /** The others' audio, mixed by ffmpeg, toward the room system. */
+  audioMix?: SipAudioMix;
 }
 
 /** What one leg has received from the room system. */
@@ -145,6 +148,7 @@ export class SipCalls {
     bridge.join({ peerId, name: call.displayName, role: 'room' }, (notification) => {
       if (notification.notification === 'activeSpeaker') open.speakerPeerId = notification.data.peerId;
       if (['activeSpeaker', 'newProducer', 'producerClosed', 'producerPaused', 'producerResumed', 'peerLeft'].includes(notification.notification)) this.followVideo(open);
+      if (['newProducer', 'producerClosed', 'producerPaused', 'producerResumed', 'peerLeft'].includes(notification.notification)) open.audioMix?.update();
     });
     try {
       for (const leg of call.legs) open.legs.push(await this.openOne(bridge, peerId, leg));
@@ -153,6 +157,12 @@ export class SipCalls {
       throw error;
     }
     this.followVideo(open);
+    const audioLeg = open.legs.find((leg) => leg.kind === 'audio' && leg.receives && leg.transport);
+    if (audioLeg?.transport) {
+      const { listenIp, rtcMinPort, rtcMaxPort, logger } = this.deps;
+      open.audioMix = new SipAudioMix({ bridge, peerId, codec: audioLeg.codec, legRouter: audioLeg.router, legTransport: audioLeg.transport, listenIp, portRange: { min: rtcMinPort, max: rtcMaxPort }, logger });
+      open.audioMix.update();
+    }
     const ip = this.deps.announcedAddress ?? this.deps.listenIp;
     return { ip, legs: Object.fromEntries(open.legs.map((leg) => [leg.index, { port: leg.port, ...(leg.rtcpPort ? { rtcpPort: leg.rtcpPort } : {}) }])) };
   }
@@ -164,6 +174,7 @@ export class SipCalls {
     this.calls.delete(callId);
     call.closed = true;
     this.stopVideo(call);
+    await call.audioMix?.close();
     const bridge = this.deps.bridge(call.meetingId);
     if (bridge && !bridge.isClosed) bridge.leave(call.peerId);
     for (const leg of call.legs) {
@@ -203,6 +214,14 @@ export class SipCalls {
     const stats = await out.consumer.getStats();
     const outbound = stats.filter((stat) => stat.type === 'outbound-rtp');
     return { sourceProducerId: out.sourceProducerId, packets: outbound.reduce((sum, stat) => sum + stat.packetCount, 0), bytes: outbound.reduce((sum, stat) => sum + stat.byteCount, 0) };
+  }
+
+  /** What the call's audio leg sends to the room system: the mix of how many inputs, how many packets. */
+  async audioOutStats(callId: string): Promise<{ inputs: number; packets: number; ffmpegStarts: number } | undefined> {
+    const call = this.calls.get(callId);
+    if (!call) throw new SignallingError('NOT_FOUND', `no SIP call ${callId}`);
+    if (!call.audioMix) return undefined;
+    return { ...(await call.audioMix.outStats()), ffmpegStarts: call.audioMix.generation };
   }
 
   callIds(): string[] {
