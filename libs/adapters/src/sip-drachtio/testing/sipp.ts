@@ -174,8 +174,8 @@ export interface SippRun {
   elapsedMs: number;
 }
 
-/** Runs one call of `scenarioXml` against 127.0.0.1:sipPort, dialling `user`, over UDP or TCP; killed after timeoutMs. */
-export async function runSipp(options: { scenarioXml: string; sipPort: number; user: string; transport?: 'udp' | 'tcp'; timeoutMs?: number }): Promise<SippRun> {
+/** Runs `calls` calls (default one) of `scenarioXml` against 127.0.0.1:sipPort, dialling `user`, over UDP or TCP; killed after timeoutMs. */
+export async function runSipp(options: { scenarioXml: string; sipPort: number; user: string; transport?: 'udp' | 'tcp'; timeoutMs?: number; calls?: number; ratePerSecond?: number }): Promise<SippRun> {
   const dir = await mkdtemp(join(tmpdir(), 'maillage-sipp-'));
   const started = Date.now();
   try {
@@ -185,7 +185,7 @@ export async function runSipp(options: { scenarioXml: string; sipPort: number; u
     const timeoutS = Math.ceil((options.timeoutMs ?? 10_000) / 1000);
     const args = [
       `127.0.0.1:${options.sipPort}`,
-      ...['-sf', file, '-s', options.user, '-m', '1', '-l', '1'],
+      ...['-sf', file, '-s', options.user, '-m', String(options.calls ?? 1), '-l', String(options.calls ?? 1), '-r', String(options.ratePerSecond ?? 10)],
       ...['-i', '127.0.0.1', '-p', String(localPort), '-t', options.transport === 'tcp' ? 't1' : 'u1'],
       ...['-timeout', `${timeoutS}s`, '-timeout_error', '-recv_timeout', '5000', '-nostdin', '-trace_logs', '-log_file', join(dir, 'sipp.log'), '-trace_err', '-error_file', join(dir, 'errors.log')],
     ];
