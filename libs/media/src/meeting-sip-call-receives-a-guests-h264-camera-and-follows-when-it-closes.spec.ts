@@ -126,6 +126,8 @@ describe('a SIP room system receives a guest camera on its H.264 leg, and follow
     });
     expect(out.sourceProducerId).toBe(carolCamera);
     await waitFor('a new SSRC at the room system', () => received.some((p) => p.payloadType === 97 && !before.has(p.ssrc)));
+    // The room system's SIP INFO picture_fast_update becomes a keyframe request upstream.
+    await expect(server.sip.requestKeyFrame(CALL_ID)).resolves.toBeUndefined();
   });
 
   it('stops sending when the call hangs up', async () => {

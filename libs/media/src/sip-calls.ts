@@ -216,6 +216,14 @@ export class SipCalls {
     return { sourceProducerId: out.sourceProducerId, packets: outbound.reduce((sum, stat) => sum + stat.packetCount, 0), bytes: outbound.reduce((sum, stat) => sum + stat.byteCount, 0) };
   }
 
+  /** A keyframe of what the call's video leg shows (the room system's SIP INFO picture_fast_update). */
+  async requestKeyFrame(callId: string): Promise<void> {
+    const call = this.calls.get(callId);
+    if (!call) throw new SignallingError('NOT_FOUND', `no SIP call ${callId}`);
+    await call.videoQueue;
+    await call.videoOut?.consumer.requestKeyFrame();
+  }
+
   /** What the call's audio leg sends to the room system: the mix of how many inputs, how many packets. */
   async audioOutStats(callId: string): Promise<{ inputs: number; packets: number; ffmpegStarts: number } | undefined> {
     const call = this.calls.get(callId);

@@ -21,6 +21,7 @@ const MEETINGS: Record<string, SipMeetingLookup> = {
 function recordingHost() {
   const opened: { meetingId: string; callId: string; displayName: string; legs: SipMediaLeg[] }[] = [];
   const closed: { callId: string; reason: SipLegEndReason }[] = [];
+  const keyFrames: string[] = [];
   const host: SipCallHost = {
     async lookup(code) {
       return MEETINGS[code] ?? { status: 'unknown' };
@@ -33,11 +34,14 @@ function recordingHost() {
     async closeLeg(callId, reason) {
       closed.push({ callId, reason });
     },
+    async requestKeyFrame(callId) {
+      keyFrames.push(callId);
+    },
     async meetingCode() {
       return 'MLG-7K2Q';
     },
   };
-  return { host, opened, closed };
+  return { host, opened, closed, keyFrames };
 }
 
 const bin = () => {
@@ -125,6 +129,14 @@ describe('dial-in through drachtio: each case gets a defined SIP answer', () => 
     await until('leg closed', () => recorded.closed.find((c) => c.callId === call.callId));
     expect(recorded.closed).toEqual([{ callId: call.callId, reason: 'bye' }]);
     expect(adapter.activeCalls()).toEqual([]);
+  });
+
+  it('SIP INFO picture_fast_update in the call: 200, and the host is asked for a keyframe', async () => {
+    const before = recorded.opened.length;
+    await sipp(SIPP_SCENARIOS.answeredThenBye(PCMU_H264_OFFER, { pictureFastUpdate: true }), 'MLG-7K2Q');
+    const call = recorded.opened[before];
+    await until('keyframe asked', () => recorded.keyFrames.includes(call.callId));
+    await until('leg closed', () => recorded.closed.some((c) => c.callId === call.callId));
   });
 
   it('CANCEL before the answer: 200 + 487, never answered, the leg closed once opened', async () => {

@@ -10,7 +10,8 @@
  * closed → 480 with a Reason header; no SDP offer (delayed offer) or nothing in common → 488;
  * malformed SDP → 400; the media side failing → 503. An accepted call gets 180, then 200 with one
  * codec per m-line; CANCEL before the answer (drachtio answers 200 + 487) and BYE close its leg;
- * a re-INVITE gets the same answer; closing the bridge hangs up every call into it.
+ * a re-INVITE gets the same answer; SIP INFO picture_fast_update asks the host for a keyframe;
+ * closing the bridge hangs up every call into it.
  */
 import Srf from 'drachtio-srf';
 import { DomainError, negotiateSipOffer, sipAnswerSdp } from '@maillage/core';
@@ -256,6 +257,15 @@ export class SipDrachtioAdapter implements ConferencingAdapter {
       return;
     }
     dialog.on('destroy', () => void this.hangUp(call, 'bye'));
+    // SIP INFO picture_fast_update (RFC 5168), what room systems send for a fresh picture: a keyframe of their video leg.
+    dialog.on('info', (infoReq, infoRes) => {
+      if (/picture_fast_update/i.test(infoReq.body ?? '')) {
+        infoRes.send(200);
+        void this.context.sip?.requestKeyFrame?.(call.callId).catch((error: unknown) => this.context.logger.warn('sip-drachtio: keyframe request failed', { callId: call.callId, error: String(error) }));
+        return;
+      }
+      infoRes.send(infoReq.body ? 415 : 200);
+    });
     // Re-INVITE (hold, resume, session refresh): the same media, the same answer.
     dialog.on('modify', (_req, modifyRes) => modifyRes.send(200, { body: localSdp, headers: { 'Content-Type': 'application/sdp' } }));
     this.context.logger.info('sip-drachtio: call answered', { callId: call.callId, meetingId: call.meetingId, legs: negotiation.legs.map((leg) => `${leg.kind} ${leg.codec.name}/${leg.codec.payloadType}`) });

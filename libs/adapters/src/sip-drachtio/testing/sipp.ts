@@ -59,6 +59,25 @@ const ackNon2xx = `  <send>
     ]]>
   </send>`;
 
+/** RFC 5168's body, in-dialog, CSeq 2 (the BYE after it takes 3). */
+const pictureFastUpdate = `  <send retrans="500">
+    <![CDATA[
+      INFO [next_url] SIP/2.0
+      Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+      [last_From:]
+      [last_To:]
+      [last_Call-ID:]
+      CSeq: 2 INFO
+      Contact: <sip:sipp@[local_ip]:[local_port];transport=[transport]>
+      Max-Forwards: 70
+      Content-Type: application/media_control+xml
+      Content-Length: [len]
+
+<?xml version="1.0" encoding="utf-8" ?><media_control><vc_primitive><to_encoder><picture_fast_update/></to_encoder></vc_primitive></media_control>
+    ]]>
+  </send>
+  <recv response="200"/>`;
+
 const scenario = (name: string, body: string) => `<?xml version="1.0" encoding="ISO-8859-1" ?>
 <!DOCTYPE scenario SYSTEM "sipp.dtd">
 <scenario name="${name}">
@@ -120,8 +139,8 @@ ${ackNon2xx}`,
   <recv response="487"/>
 ${ackNon2xx}`,
     ),
-  /** INVITE → 200 (its SDP saved in $answer), ACK, 500 ms, BYE → 200. */
-  answeredThenBye: (sdp: string) =>
+  /** INVITE → 200 (its SDP saved in $answer), ACK, 500 ms, (INFO picture_fast_update → 200), BYE → 200. */
+  answeredThenBye: (sdp: string, options: { pictureFastUpdate?: boolean } = {}) =>
     scenario(
       'answered-then-bye',
       `${invite(sdp)}
@@ -148,6 +167,7 @@ ${ackNon2xx}`,
     ]]>
   </send>
   <pause milliseconds="500"/>
+${options.pictureFastUpdate ? pictureFastUpdate : ''}
   <send retrans="500">
     <![CDATA[
       BYE [next_url] SIP/2.0
@@ -155,7 +175,7 @@ ${ackNon2xx}`,
       [last_From:]
       [last_To:]
       [last_Call-ID:]
-      CSeq: 2 BYE
+      CSeq: ${options.pictureFastUpdate ? 3 : 2} BYE
       Contact: <sip:sipp@[local_ip]:[local_port];transport=[transport]>
       Max-Forwards: 70
       Content-Length: 0
