@@ -59,6 +59,7 @@ export class DrachtioServer extends EventEmitter<DrachtioServerEvents> {
   private stopping = false;
   private restartCount = 0;
   private restartTimer?: NodeJS.Timeout;
+  private stopped?: Promise<void>;
 
   private constructor(
     private readonly options: Required<Omit<DrachtioServerOptions, 'onOutput'>> & Pick<DrachtioServerOptions, 'onOutput'>,
@@ -116,8 +117,18 @@ export class DrachtioServer extends EventEmitter<DrachtioServerEvents> {
     return this.restartCount;
   }
 
-  /** Stops the process (SIGTERM, then SIGKILL after 2 s) and removes the configuration; no restart follows. */
-  async stop(): Promise<void> {
+  /** The directory holding the generated configuration (removed by stop()). */
+  get configDir(): string {
+    return this.dir;
+  }
+
+  /** Stops the process (SIGTERM, then SIGKILL after 2 s) and removes the configuration; no restart follows. Idempotent. */
+  stop(): Promise<void> {
+    this.stopped ??= this.shutdown();
+    return this.stopped;
+  }
+
+  private async shutdown(): Promise<void> {
     this.stopping = true;
     clearTimeout(this.restartTimer);
     const child = this.child;

@@ -5,6 +5,7 @@
  * DRACHTIO_ADMIN_PORT (9022), DRACHTIO_SECRET (required), DRACHTIO_HOST (127.0.0.1),
  * DRACHTIO_LOGLEVEL (notice). See docs/adr/0012-drachtio-built-offline-and-supervised.md.
  */
+import { rmSync } from 'node:fs';
 import { DrachtioServer } from './drachtio-server';
 
 async function main(): Promise<void> {
@@ -26,7 +27,9 @@ async function main(): Promise<void> {
   server.on('restarted', ({ pid, restarts }) => log(`restarted, pid ${pid} (restart ${restarts})`));
   server.on('error', (error) => log(`restart failed: ${error.message}`));
   log(`SIP on ${server.host}:${server.sipPort} (UDP, TCP), admin on ${server.connection.host}:${server.connection.port}, pid ${server.pid}`);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  // Whatever ends this process, the generated configuration (it holds the secret) does not stay behind.
+  process.once('exit', () => rmSync(server.configDir, { recursive: true, force: true }));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(signal, () => {
       void server.stop().then(() => process.exit(0));
     });
