@@ -24,7 +24,7 @@ module.exports = {
   testTimeout: 60_000,
   projects: [
     project('core', 'libs/core'),
-    project('adapters', 'libs/adapters'),
+    project('adapters', 'libs/adapters', { globalSetup: '<rootDir>/libs/adapters/test/global-setup.mjs' }),
     project('media', 'libs/media', { globalSetup: '<rootDir>/libs/media/test/global-setup.mjs' }),
     project('tools', 'tools', { testMatch: ['<rootDir>/tools/**/*.spec.ts'], testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tools/bench/'] }),
     project('api', 'apps/api', {

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { ensureMediasoupWorkerBin } from './setup/mediasoup-worker-bin.mjs';
+import { ensureDrachtioBin } from './setup/drachtio-bin.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -34,6 +35,14 @@ if (!process.env.SKIP_STATIC_CHECKS && args.length === 0) {
 console.log('\n== mediasoup worker');
 try {
   console.log(`MEDIASOUP_WORKER_BIN=${ensureMediasoupWorkerBin()}`);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
+// The SIP specs (libs/adapters/src/sip-drachtio) run a real drachtio-server: built offline once, then cached (ADR 0012).
+console.log('\n== drachtio server');
+try {
+  console.log(`DRACHTIO_BIN=${ensureDrachtioBin()}`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

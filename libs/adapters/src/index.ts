@@ -7,6 +7,7 @@ import { notificationSmtpAdapter } from './notification-smtp/notification-smtp.a
 import { conciergeHttpAdapter } from './concierge-http/concierge-http.adapter';
 import { conferencingMediasoupAdapter } from './conferencing-mediasoup/conferencing-mediasoup.adapter';
 import { roomCiscoXapiAdapter } from './room-cisco-xapi/room-cisco-xapi.adapter';
+import { sipDrachtioAdapter } from './sip-drachtio/sip-drachtio.adapter';
 
 export { NOTIFICATION_SMTP_MANIFEST, NotificationSmtpAdapter, notificationSmtpAdapter, type SmtpConfig } from './notification-smtp/notification-smtp.adapter';
 
@@ -22,7 +23,9 @@ export const ADAPTERS: Readonly<Record<string, AnyAdapterDefinition>> = {
   'concierge-http': conciergeHttpAdapter,
   mediasoup: conferencingMediasoupAdapter,
   'room-cisco-xapi': roomCiscoXapiAdapter,
+  'sip-drachtio': sipDrachtioAdapter,
 };
 
 /** The conformance testkit, programmatic form (the jest form, `describeAdapterConformance`, is imported from './testkit' by specs). */
 export { checkConformance, CONFORMANCE_CHECKS, createTestContext, sampleEvent, sampleReservationPayload, type ConformanceOptions, type ConformanceReport } from './testkit';
+export * from './sip-drachtio';

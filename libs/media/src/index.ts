@@ -6,5 +6,6 @@
 export { MediaServer, type MediaIncident, type MediaStats } from './media-server';
 export { MeetingBridge, type MeetingClosedReason, type MediaTarget, type PlainTransportInfo } from './meeting-bridge';
 export { mediaOptionsFromEnv, MEDIA_DEFAULTS, type MediaLogger, type MediaServerOptions } from './media-options';
+export { SipCalls, legRouterCodec, type SipLegStats } from './sip-calls';
 export { MEETING_MEDIA_CODECS, preferredSpatialLayer } from './router-settings';
 export * from './protocol';

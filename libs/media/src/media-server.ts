@@ -2,6 +2,7 @@ import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { Subject, type Observable } from 'rxjs';
 import { MeetingBridge, type MeetingClosedReason } from './meeting-bridge';
+import { SipCalls } from './sip-calls';
 import { resolveMediaOptions, type MediaServerOptions, type ResolvedMediaOptions } from './media-options';
 import type { MeetingSnapshot } from './protocol';
 import { MEETING_MEDIA_CODECS } from './router-settings';
@@ -47,8 +48,24 @@ export class MediaServer {
 
   readonly incidents$: Observable<MediaIncident> = this.incidents.asObservable();
 
+  /** The SIP calls' media (the media half of the sip-drachtio adapter's SipCallHost). */
+  readonly sip: SipCalls;
+
   constructor(options: MediaServerOptions = {}) {
     this.options = resolveMediaOptions(options);
+    this.sip = new SipCalls({
+      bridge: (meetingId) => this.bridges.get(meetingId),
+      createRouter: async (routerOptions) => {
+        await this.start();
+        if (!this.pool) throw new Error('the media server is not started');
+        return this.pool.createRouter(routerOptions);
+      },
+      listenIp: this.options.listenIp,
+      announcedAddress: this.options.announcedAddress,
+      rtcMinPort: this.options.rtcMinPort,
+      rtcMaxPort: this.options.rtcMaxPort,
+      logger: this.options.logger,
+    });
   }
 
   /** Starts the workers (once; a failed start may be retried). */
@@ -108,6 +125,7 @@ export class MediaServer {
 
   private async shutdown(): Promise<void> {
     await Promise.allSettled([this.starting, ...this.opening.values()]);
+    this.sip.closeAll();
     for (const bridge of [...this.bridges.values()]) bridge.close();
     await this.pool?.close();
     this.pool = undefined;

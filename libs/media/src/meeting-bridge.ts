@@ -203,19 +203,28 @@ export class MeetingBridge {
         appData: { peerId, source: request.source },
       }),
     );
-    if (!this.isCurrent(peer)) {
-      producer.close();
-      throw this.goneError();
+    return this.adopt(peer, producer, speakers);
+  }
+
+  /**
+   * A SIP leg's media (libs/media/src/sip-calls.ts): pipes `producer`, received on a leg router of
+   * the same media server, into this meeting's router as the peer's `source`; the others hear of it
+   * through newProducer, as for any producer. Closing the leg router closes the piped producer.
+   */
+  async pipeIn(peerId: string, from: types.Router, producer: types.Producer, source: MediaSource): Promise<{ producerId: string }> {
+    const peer = this.peer(peerId);
+    const { router, speakers } = this.live();
+    if ([...peer.producers.values()].some((existing) => existing.appData.source === source)) {
+      throw new SignallingError('BAD_REQUEST', `already producing ${source}: close that producer first`);
     }
-    peer.producers.set(producer.id, producer);
-    producer.observer.once('close', () => this.producerClosed(peer, producer));
-    if (producer.kind === 'audio') {
-      await speakers.addProducer({ producerId: producer.id }).catch((error: unknown) => {
-        this.settings.logger.warn('the active-speaker observer refused a producer', { meetingId: this.meetingId, error: String(error) });
-      });
-    }
-    this.notifyOthers(peerId, { notification: 'newProducer', data: producerInfo(producer) });
-    return { producerId: producer.id };
+    const { listenIp, announcedAddress, rtcMinPort, rtcMaxPort } = this.settings;
+    // keepId false: leg routers may share the meeting router's worker. Pipe transports stay in our port range.
+    const { pipeProducer } = await this.mediaCall('pipeToRouter', () =>
+      from.pipeToRouter({ producerId: producer.id, router, keepId: false, listenInfo: { protocol: 'udp', ip: listenIp, announcedAddress, portRange: { min: rtcMinPort, max: rtcMaxPort } } }),
+    );
+    if (!pipeProducer) throw new SignallingError('INTERNAL', 'pipeToRouter gave no producer');
+    pipeProducer.appData = { peerId, source };
+    return this.adopt(peer, pipeProducer, speakers);
   }
 
   async consume(peerId: string, request: RequestMap['consume']['request']): Promise<RequestMap['consume']['response']> {
@@ -391,6 +400,62 @@ export class MeetingBridge {
     await this.mediaCall(paused ? 'pause' : 'resume', () => (paused ? producer.pause() : producer.resume()));
     const data = { producerId: producer.id, peerId };
     this.notifyOthers(peerId, paused ? { notification: 'producerPaused', data } : { notification: 'producerResumed', data });
+  }
+
+  /**
+   * The other way (media toward a SIP leg): pipes one of this meeting's producers into `to` (a leg
+   * router of the same media server). Close both returned ends to stop it; an incompatible codec
+   * (VP8 into an H.264-only leg) rejects with CANNOT_CONSUME.
+   */
+  async pipeOut(producerId: string, to: types.Router): Promise<{ pipeConsumer: types.Consumer; pipeProducer: types.Producer }> {
+    const { router } = this.live();
+    const producer = this.findProducer(producerId);
+    if (!producer) throw new SignallingError('NOT_FOUND', 'no such producer in this meeting');
+    const wanted = producer.rtpParameters.codecs[0]?.mimeType.toLowerCase();
+    if (!to.rtpCapabilities.codecs?.some((codec) => codec.mimeType.toLowerCase() === wanted)) {
+      throw new SignallingError('CANNOT_CONSUME', `the leg does not take ${wanted}`);
+    }
+    const { listenIp, announcedAddress, rtcMinPort, rtcMaxPort } = this.settings;
+    const { pipeConsumer, pipeProducer } = await this.mediaCall('pipeToRouter', () =>
+      router.pipeToRouter({ producerId, router: to, keepId: false, listenInfo: { protocol: 'udp', ip: listenIp, announcedAddress, portRange: { min: rtcMinPort, max: rtcMaxPort } } }),
+    );
+    if (!pipeConsumer || !pipeProducer) throw new SignallingError('INTERNAL', 'pipeToRouter gave no consumer or producer');
+    return { pipeConsumer, pipeProducer };
+  }
+
+  /**
+   * One producer of this meeting sent as plain RTP to `remote` (a SIP leg's audio mixer, ffmpeg):
+   * a transport of its own on the meeting's router, RTCP on its own port. Close the transport to stop.
+   */
+  async rtpOut(producerId: string, remote: { ip: string; port: number; rtcpPort: number }): Promise<{ transport: types.PlainTransport; consumer: types.Consumer }> {
+    const { router } = this.live();
+    if (!this.findProducer(producerId)) throw new SignallingError('NOT_FOUND', 'no such producer in this meeting');
+    const transport = await this.mediaCall('createPlainTransport', () => router.createPlainTransport({ listenInfo: { ...this.listenInfo(), protocol: 'udp' }, rtcpMux: false, comedia: false }));
+    try {
+      await this.mediaCall('connectPlainTransport', () => transport.connect(remote));
+      const consumer = await this.mediaCall('consume', () => transport.consume({ producerId, rtpCapabilities: { codecs: router.rtpCapabilities.codecs, headerExtensions: [] }, paused: false }));
+      return { transport, consumer };
+    } catch (error) {
+      transport.close();
+      throw error;
+    }
+  }
+
+  /** Keeps a new producer of the peer's and tells the others (or closes it when the peer or the router went meanwhile). */
+  private async adopt(peer: Peer, producer: types.Producer, speakers: types.ActiveSpeakerObserver): Promise<{ producerId: string }> {
+    if (!this.isCurrent(peer)) {
+      producer.close();
+      throw this.goneError();
+    }
+    peer.producers.set(producer.id, producer);
+    producer.observer.once('close', () => this.producerClosed(peer, producer));
+    if (producer.kind === 'audio') {
+      await speakers.addProducer({ producerId: producer.id }).catch((error: unknown) => {
+        this.settings.logger.warn('the active-speaker observer refused a producer', { meetingId: this.meetingId, error: String(error) });
+      });
+    }
+    this.notifyOthers(peer.info.peerId, { notification: 'newProducer', data: producerInfo(producer) });
+    return { producerId: producer.id };
   }
 
   private producerClosed(peer: Peer, producer: types.Producer): void {

@@ -1,12 +1,16 @@
 import type { types } from 'mediasoup';
 
 /**
- * What every meeting's router speaks: Opus for audio; VP8 (the browsers' common simulcast codec)
+ * What every meeting's router speaks: Opus for audio (and G.722/G.711 from SIP room systems); VP8 (the browsers' common simulcast codec)
  * and H.264 constrained baseline (room systems, Safari) for video. The router's RTP capabilities
  * follow from this list alone, so a router recreated after a worker died announces the same ones.
  */
 export const MEETING_MEDIA_CODECS: types.RouterRtpCodecCapability[] = [
   { kind: 'audio', mimeType: 'audio/opus', clockRate: 48000, channels: 2 },
+  // SIP room systems' audio (G.722, G.711 µ-law and A-law), piped in from their leg routers; browsers decode them too.
+  { kind: 'audio', mimeType: 'audio/G722', clockRate: 8000 },
+  { kind: 'audio', mimeType: 'audio/PCMU', clockRate: 8000 },
+  { kind: 'audio', mimeType: 'audio/PCMA', clockRate: 8000 },
   { kind: 'video', mimeType: 'video/VP8', clockRate: 90000, parameters: { 'x-google-start-bitrate': 1000 } },
   {
     kind: 'video',

@@ -6,6 +6,7 @@
  * an adapter that throws or hangs never takes the host down nor blocks other adapters.
  */
 import type { DomainEvent, EventName, MeetingCloseReason } from '../events/event-map';
+import type { SipCallHost } from './sip-host';
 
 export type AdapterKind = 'conferencing' | 'endpoint' | 'concierge' | 'notification';
 
@@ -98,6 +99,11 @@ export interface AdapterContext<Config = Record<string, unknown>> {
    * ignores it and calls its own service over `http` instead.
    */
   bridges?: BridgeHost;
+  /**
+   * Optional host capability: meetings and media for a SIP gateway adapter (sip-drachtio), which
+   * owns SIP signalling and SDP and asks the host which meeting a call is for and to open its media.
+   */
+  sip?: SipCallHost;
 }
 
 /** The built-in bridge, as the host offers it to conferencing adapters. */

@@ -1,0 +1,2 @@
+export { DrachtioServer, drachtioConfig, freeSipPort, freeTcpPort, type DrachtioConnection, type DrachtioServerOptions } from './drachtio-server';
+export { SIP_DRACHTIO_MANIFEST, SipDrachtioAdapter, sipDrachtioAdapter, sipDrachtioConfigFromUrl, type SipDrachtioConfig } from './sip-drachtio.adapter';

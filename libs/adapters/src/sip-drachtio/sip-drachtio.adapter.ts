@@ -1,0 +1,296 @@
+/**
+ * Room systems (Cisco, Poly…) and SIP softphones join meetings by dialling
+ * `sip:<meeting-code>@<sipDomain>`, through a drachtio-server (SIP transport, built by
+ * tools/setup/build-drachtio.sh, supervised by `npm start`) driven with drachtio-srf. This adapter
+ * owns SIP and SDP; the platform's meetings and media come through the host capability
+ * `context.sip` (SipCallHost): which meeting a code names and whether it can be joined now, and the
+ * media legs of an accepted call (libs/media: plain RTP into the meeting's router).
+ *
+ * Answers: OPTIONS → 200; INVITE to an unknown code → 404; a meeting outside its joining window or
+ * closed → 480 with a Reason header; no SDP offer (delayed offer) or nothing in common → 488;
+ * malformed SDP → 400; the media side failing → 503. An accepted call gets 180, then 200 with one
+ * codec per m-line; CANCEL before the answer (drachtio answers 200 + 487) and BYE close its leg;
+ * a re-INVITE gets the same answer; SIP INFO picture_fast_update asks the host for a keyframe;
+ * closing the bridge hangs up every call into it.
+ */
+import Srf from 'drachtio-srf';
+import { DomainError, negotiateSipOffer, sipAnswerSdp } from '@maillage/core';
+import { closeSrf } from './srf-connection';
+import type { AdapterContext, AdapterDefinition, AdapterHealth, AdapterManifest, ConferencingAdapter, JoinInfo, MeetingCloseReason, SipLegEndReason } from '@maillage/core';
+
+export type SipDrachtioConfig = {
+  /** drachtio-server's admin address (drachtio-srf connects there). */
+  drachtioHost: string;
+  drachtioPort: number;
+  /** The host part of the meetings' SIP addresses, e.g. visio.maillage.example. */
+  sipDomain: string;
+  /** How long init waits for drachtio before reporting down (it keeps reconnecting). */
+  connectTimeoutMs: number;
+};
+
+export const SIP_DRACHTIO_MANIFEST: AdapterManifest = {
+  id: 'sip-drachtio',
+  kind: 'conferencing',
+  version: '0.1.0',
+  displayName: 'Salles SIP (drachtio)',
+  capabilities: ['sip-dial-in', 'sip-options', 'g711', 'g722', 'opus', 'h264', 'vp8'],
+  configSchema: {
+    type: 'object',
+    properties: {
+      drachtioHost: { type: 'string', format: 'hostname', title: 'Serveur drachtio', description: 'Adresse d’administration, p. ex. 127.0.0.1', default: '127.0.0.1' },
+      drachtioPort: { type: 'integer', minimum: 1, maximum: 65535, title: 'Port d’administration', default: 9022 },
+      drachtioSecret: { type: 'string', maxLength: 200, title: 'Secret d’administration', secret: true },
+      sipDomain: { type: 'string', format: 'hostname', maxLength: 200, title: 'Domaine SIP', description: 'p. ex. visio.maillage.example : les salles appellent sip:<code>@visio.maillage.example' },
+      connectTimeoutMs: { type: 'integer', minimum: 100, maximum: 60000, title: 'Délai de connexion (ms)', default: 3000 },
+    },
+    required: ['sipDomain'],
+    additionalProperties: false,
+  },
+  subscribes: [],
+};
+
+/** `drachtio://<secret>@<host>:<admin port>` (DRACHTIO_URL, set by `npm start`) as this adapter's configuration and secret. */
+export function sipDrachtioConfigFromUrl(url: string, sipDomain: string): { config: SipDrachtioConfig; secrets: { drachtioSecret: string } } {
+  const parsed = new URL(url);
+  if (parsed.protocol !== 'drachtio:') throw new DomainError('BAD_USER_INPUT', `DRACHTIO_URL must be drachtio://<secret>@<host>:<port>, got ${parsed.protocol}`, { field: ['DRACHTIO_URL'] });
+  return {
+    config: { drachtioHost: parsed.hostname, drachtioPort: Number(parsed.port || 9022), sipDomain, connectTimeoutMs: 3000 },
+    secrets: { drachtioSecret: decodeURIComponent(parsed.username) },
+  };
+}
+
+interface Call {
+  callId: string;
+  meetingId: string;
+  dialog?: Srf.Dialog;
+  /** Set once: the leg is closed (or being closed) for this reason. */
+  ended?: SipLegEndReason;
+  legOpened: boolean;
+}
+
+/** RFC 3326 Reason header. */
+const reasonHeader = (cause: number, text: string) => `SIP;cause=${cause};text="${text.replace(/["\\\r\n]/g, ' ')}"`;
+
+/** The user part of the request URI: the meeting code (or PIN) the room system dialled. */
+function dialledCode(uri: string): string {
+  try {
+    return decodeURIComponent(Srf.parseUri(uri)?.user ?? '').trim();
+  } catch {
+    return '';
+  }
+}
+
+/** The caller's display name (From), for the other participants. */
+function callerName(req: Srf.SrfRequest): string {
+  try {
+    const from = req.getParsedHeader('From');
+    const name = from?.name?.replace(/^"|"$/g, '').trim();
+    if (name) return name.slice(0, 80);
+    const user = Srf.parseUri(from?.uri ?? '')?.user;
+    return (user ?? 'Salle SIP').slice(0, 80);
+  } catch {
+    return 'Salle SIP';
+  }
+}
+
+export class SipDrachtioAdapter implements ConferencingAdapter {
+  private state: 'created' | 'ready' | 'disposed' = 'created';
+  private srf?: Srf;
+  private connected = false;
+  private lastError?: string;
+  private readonly calls = new Map<string, Call>();
+  private sessionCounter = Math.floor(Date.now() / 1000);
+
+  constructor(private readonly context: AdapterContext<SipDrachtioConfig>) {}
+
+  async init(): Promise<void> {
+    if (this.state === 'disposed') throw new DomainError('CONFLICT', 'sip-drachtio: instance disposed, create a new one');
+    if (this.state === 'ready') return;
+    this.state = 'ready';
+    const srf = new Srf();
+    this.srf = srf;
+    srf.on('connect', () => {
+      this.connected = true;
+      this.lastError = undefined;
+      this.context.logger.info('sip-drachtio: connected to drachtio', { host: this.context.config.drachtioHost, port: this.context.config.drachtioPort });
+    });
+    srf.on('disconnect', () => (this.connected = false));
+    srf.on('close' as 'disconnect', () => (this.connected = false));
+    srf.on('error', (error: Error) => {
+      this.connected = false;
+      this.lastError = error.message;
+    });
+    srf.use('options', (req, res) => this.onOptions(req, res));
+    srf.invite((req, res) => {
+      this.onInvite(req, res).catch((error: unknown) => {
+        this.context.logger.error('sip-drachtio: INVITE handling failed', { error: String(error) });
+        if (!res.finalResponseSent) res.send(500);
+      });
+    });
+    const { drachtioHost, drachtioPort } = this.context.config;
+    const connected = new Promise<void>((resolve) => srf.once('connect', () => resolve()));
+    // drachtio-srf 5's connect() returns nothing (its typings say a promise): 'connect' and 'error' events tell.
+    void srf.connect({ host: drachtioHost ?? '127.0.0.1', port: drachtioPort ?? 9022, secret: this.context.secrets.get('drachtioSecret') ?? '', reconnect: { retryMaxDelay: 2000 } } as Srf.SrfConfig);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.context.config.connectTimeoutMs ?? 3000)));
+    await Promise.race([connected, timeout]);
+    clearTimeout(timer);
+    if (!this.connected) this.context.logger.warn('sip-drachtio: drachtio not reachable yet, still trying', { host: drachtioHost, port: drachtioPort, error: this.lastError });
+  }
+
+  async dispose(): Promise<void> {
+    if (this.state === 'disposed') return;
+    this.state = 'disposed';
+    await Promise.all([...this.calls.values()].map((call) => this.hangUp(call, 'shutdown')));
+    this.srf?.removeAllListeners('connect');
+    if (this.srf) closeSrf(this.srf);
+    this.srf = undefined;
+    this.connected = false;
+  }
+
+  async health(): Promise<AdapterHealth> {
+    if (this.state !== 'ready') return { status: 'down', detail: `instance ${this.state}` };
+    if (!this.connected) return { status: 'down', detail: `drachtio ${this.context.config.drachtioHost}:${this.context.config.drachtioPort} not connected${this.lastError ? `: ${this.lastError}` : ''}` };
+    if (!this.context.sip) return { status: 'degraded', detail: 'this host offers no SIP meetings (context.sip): every call gets 503' };
+    return { status: 'up', detail: `${this.calls.size} call(s)` };
+  }
+
+  /** The bridge is the platform's own (context.bridges); without it the bridge id is the reservation id. */
+  async openBridge(meeting: { reservationId: string; start: string; end: string }): Promise<{ bridgeId: string }> {
+    this.assertReady();
+    return this.context.bridges ? this.context.bridges.open(meeting) : { bridgeId: meeting.reservationId };
+  }
+
+  /** Hangs up every SIP call into the meeting, then closes the bridge when the host has one. */
+  async closeBridge(bridgeId: string, reason: MeetingCloseReason = 'ended'): Promise<void> {
+    this.assertReady();
+    await Promise.all([...this.calls.values()].filter((call) => call.meetingId === bridgeId).map((call) => this.hangUp(call, 'bridge-closed')));
+    await this.context.bridges?.close(bridgeId, reason);
+  }
+
+  async joinInfo(bridgeId: string, participant: { name: string; role: 'room' | 'guest' | 'host' }): Promise<JoinInfo> {
+    this.assertReady();
+    const sip = this.context.sip;
+    if (!sip) throw new DomainError('CONFLICT', 'sip-drachtio: this host offers no SIP meetings');
+    const code = await sip.meetingCode(bridgeId);
+    const sipUri = `sip:${encodeURIComponent(code)}@${this.context.config.sipDomain}`;
+    const link = this.context.bridges ? await this.context.bridges.issueJoinLink(bridgeId, participant) : undefined;
+    return link ? { ...link, sipUri } : { url: sipUri, sipUri, validFrom: new Date(this.context.clock.now()).toISOString(), validUntil: new Date(this.context.clock.now() + 86_400_000).toISOString() };
+  }
+
+  /** Live SIP calls (monitoring, tests). */
+  activeCalls(): { callId: string; meetingId: string; answered: boolean }[] {
+    return [...this.calls.values()].filter((call) => !call.ended).map((call) => ({ callId: call.callId, meetingId: call.meetingId, answered: call.dialog !== undefined }));
+  }
+
+  private onOptions(_req: Srf.SrfRequest, res: Srf.SrfResponse): void {
+    res.send(200, { headers: { Allow: 'INVITE, ACK, CANCEL, BYE, OPTIONS, INFO', Accept: 'application/sdp' } });
+  }
+
+  private async onInvite(req: Srf.SrfRequest, res: Srf.SrfResponse): Promise<void> {
+    const sip = this.context.sip;
+    if (this.state !== 'ready' || !sip) {
+      res.send(503, { headers: { Reason: reasonHeader(503, 'SIP meetings are not available') } });
+      return;
+    }
+    const code = dialledCode(req.uri);
+    const meeting = code ? await sip.lookup(code) : ({ status: 'unknown' } as const);
+    if (meeting.status === 'unknown') {
+      res.send(404, { headers: { Reason: reasonHeader(404, 'no meeting has this address') } });
+      return;
+    }
+    if (meeting.status === 'too-early') {
+      res.send(480, { headers: { Reason: reasonHeader(480, `the meeting opens at ${meeting.opensAt}`) } });
+      return;
+    }
+    if (meeting.status === 'closed') {
+      res.send(480, { headers: { Reason: reasonHeader(480, meeting.detail) } });
+      return;
+    }
+    if (!req.body) {
+      res.send(488, { headers: { Reason: reasonHeader(488, 'an SDP offer is required in the INVITE'), Warning: '399 maillage "delayed offer is not supported"' } });
+      return;
+    }
+    const negotiation = negotiateSipOffer(req.body);
+    if (!negotiation.ok) {
+      res.send(negotiation.status, { headers: { Reason: reasonHeader(negotiation.status, negotiation.reason), Warning: `399 maillage "${negotiation.reason.replace(/"/g, "'")}"` } });
+      return;
+    }
+
+    const call: Call = { callId: req.get('Call-ID'), meetingId: meeting.meetingId, legOpened: false };
+    if (this.calls.has(call.callId)) {
+      res.send(482);
+      return;
+    }
+    this.calls.set(call.callId, call);
+    req.on('cancel', () => void this.hangUp(call, 'cancel'));
+    res.send(180);
+    let localSdp: string;
+    try {
+      const media = await sip.openLeg({ meetingId: meeting.meetingId, callId: call.callId, displayName: callerName(req), legs: negotiation.legs });
+      call.legOpened = true;
+      if (call.ended) {
+        await sip.closeLeg(call.callId, call.ended);
+        return;
+      }
+      this.sessionCounter += 1;
+      localSdp = sipAnswerSdp(negotiation, { ip: media.ip, sessionId: this.sessionCounter, legs: media.legs });
+    } catch (error) {
+      this.calls.delete(call.callId);
+      if (call.ended) return;
+      this.context.logger.error('sip-drachtio: the media of a call could not be opened', { callId: call.callId, meetingId: call.meetingId, error: String(error) });
+      if (!res.finalResponseSent) res.send(503, { headers: { Reason: reasonHeader(503, 'the meeting media is unavailable') } });
+      return;
+    }
+    let dialog: Srf.Dialog;
+    try {
+      dialog = await this.srf!.createUAS(req, res, { localSdp });
+    } catch (error) {
+      // Cancelled between our answer's preparation and its sending, or drachtio lost: close the leg.
+      await this.hangUp(call, call.ended ?? 'cancel');
+      this.context.logger.info('sip-drachtio: call not established', { callId: call.callId, error: String(error) });
+      return;
+    }
+    call.dialog = dialog;
+    if (call.ended) {
+      dialog.destroy();
+      return;
+    }
+    dialog.on('destroy', () => void this.hangUp(call, 'bye'));
+    // SIP INFO picture_fast_update (RFC 5168), what room systems send for a fresh picture: a keyframe of their video leg.
+    dialog.on('info', (infoReq, infoRes) => {
+      if (/picture_fast_update/i.test(infoReq.body ?? '')) {
+        infoRes.send(200);
+        void this.context.sip?.requestKeyFrame?.(call.callId).catch((error: unknown) => this.context.logger.warn('sip-drachtio: keyframe request failed', { callId: call.callId, error: String(error) }));
+        return;
+      }
+      infoRes.send(infoReq.body ? 415 : 200);
+    });
+    // Re-INVITE (hold, resume, session refresh): the same media, the same answer.
+    dialog.on('modify', (_req, modifyRes) => modifyRes.send(200, { body: localSdp, headers: { 'Content-Type': 'application/sdp' } }));
+    this.context.logger.info('sip-drachtio: call answered', { callId: call.callId, meetingId: call.meetingId, legs: negotiation.legs.map((leg) => `${leg.kind} ${leg.codec.name}/${leg.codec.payloadType}`) });
+  }
+
+  /** Ends a call once: BYE when answered (unless the remote hung up), then the media leg. */
+  private async hangUp(call: Call, reason: SipLegEndReason): Promise<void> {
+    if (call.ended) return;
+    call.ended = reason;
+    this.calls.delete(call.callId);
+    if (call.dialog && reason !== 'bye') {
+      await new Promise<void>((resolve) => call.dialog!.destroy(undefined, () => resolve()));
+    }
+    if (call.legOpened) {
+      await this.context.sip?.closeLeg(call.callId, reason).catch((error: unknown) => this.context.logger.warn('sip-drachtio: closing a media leg failed', { callId: call.callId, error: String(error) }));
+    }
+  }
+
+  private assertReady(): void {
+    if (this.state !== 'ready') throw new DomainError('CONFLICT', `sip-drachtio: instance ${this.state}`);
+  }
+}
+
+export const sipDrachtioAdapter: AdapterDefinition<SipDrachtioConfig, SipDrachtioAdapter> = {
+  manifest: SIP_DRACHTIO_MANIFEST,
+  create: (context) => new SipDrachtioAdapter(context),
+};
+
