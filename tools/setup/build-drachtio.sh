@@ -33,9 +33,15 @@ cache_dir="${XDG_CACHE_HOME:-$HOME/.cache}/maillage"
 dest="$cache_dir/drachtio-$version"
 configure_args=(--enable-tcmalloc=yes "CPPFLAGS=-DNDEBUG" "CXXFLAGS=-O2")
 
-# What the binary is built from: the version, the source (tarball hash or upstream tag) and the
-# configure arguments.
-if [[ -n "$tarball" ]]; then source_id="$(sha256sum "$tarball" | cut -d' ' -f1)"; else source_id="$upstream#$version"; fi
+# What the binary is built from: the version, the source and the configure arguments. The vendored
+# tarball (sha256 below) is the upstream tag with its submodules, so both give the same key: a binary
+# cached from one is reused when only the other is at hand (a CI checkout without ../shared, say).
+vendored_sha256="b91c481eb51378c73d3a19397fb5df679b120f139c9fd43c4ad7524afc02bd48"
+source_id="$upstream#$version"
+if [[ -n "$tarball" ]]; then
+  tarball_sha256="$(sha256sum "$tarball" | cut -d' ' -f1)"
+  [[ "$tarball_sha256" == "$vendored_sha256" ]] || source_id="$tarball_sha256"
+fi
 recipe_hash="$(printf '%s\n' "$version" "$source_id" "${configure_args[@]}" | sha256sum | cut -d' ' -f1)"
 
 mkdir -p "$cache_dir"
