@@ -20,6 +20,8 @@ upstream="https://github.com/drachtio/drachtio-server.git"
 force=false
 [[ "${1:-}" == "--force" ]] && force=true
 
+# shellcheck source=debian-packages.sh
+source "$(dirname "${BASH_SOURCE[0]}")/debian-packages.sh"
 log() { printf '[drachtio] %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 
@@ -64,17 +66,7 @@ fi
 deps=(build-essential g++ make cmake autoconf automake libtool libtool-bin libssl-dev
   libcurl4-openssl-dev zlib1g-dev libgoogle-perftools-dev libboost-all-dev)
 [[ -n "$tarball" ]] || deps+=(git)
-missing=()
-for p in "${deps[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-done
-if ((${#missing[@]})); then
-  sudo=()
-  [[ "$(id -u)" -eq 0 ]] || sudo=(sudo)
-  log "installing Debian packages: ${missing[*]}"
-  "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=600 update >&2
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends "${missing[@]}" >&2
-fi
+ensure_debian_packages "${deps[@]}"
 
 # 2. The sources, in a scratch directory of the cache.
 work="$cache_dir/drachtio-build-$version"

@@ -18,6 +18,8 @@ pkg="$root/node_modules/mediasoup"
 force=false
 [[ "${1:-}" == "--force" ]] && force=true
 
+# shellcheck source=debian-packages.sh
+source "$(dirname "${BASH_SOURCE[0]}")/debian-packages.sh"
 log() { printf '[mediasoup-worker] %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 
@@ -55,17 +57,7 @@ fi
 # 1. Debian build dependencies (apt-get update only when something is missing).
 deps=(g++ make python3 python3-pip pkg-config libssl-dev libuv1-dev libsrtp2-dev libusrsctp-dev
   libabsl-dev libflatbuffers-dev flatbuffers-compiler)
-missing=()
-for p in "${deps[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-done
-if ((${#missing[@]})); then
-  sudo=()
-  [[ "$(id -u)" -eq 0 ]] || sudo=(sudo)
-  log "installing Debian packages: ${missing[*]}"
-  "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=600 update >&2
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends "${missing[@]}" >&2
-fi
+ensure_debian_packages "${deps[@]}"
 
 # 2. A copy of mediasoup's worker with pass-through subprojects and our patches; never edit
 #    node_modules in place.
