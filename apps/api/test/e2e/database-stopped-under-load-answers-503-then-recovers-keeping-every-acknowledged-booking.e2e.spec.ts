@@ -85,7 +85,14 @@ describe('PostgreSQL stopped under load, then restarted: 503 during, recovery wi
           const res = await gql(BOOK, { input: bookingInput([roomId], start, DateTime.fromISO(start).plus({ hours: 1 }).toISO()!) }, admin);
           expectNoStackTrace({ status: res.status, ...res.body } as never);
           const id = (res.body.data?.book as { reservation?: { id: string } } | null)?.reservation?.id;
-          answers.push({ at: Date.now() - t0, status: res.status, code: res.body.errors?.[0]?.extensions?.code, retryAfter: res.retryAfter, id });
+          const code = res.body.errors?.[0]?.extensions?.code;
+          answers.push({ at: Date.now() - t0, status: res.status, code, retryAfter: res.retryAfter, id });
+          // A refused slot is tried again later, as a client honouring Retry-After would: the outage
+          // must not use up the queue, whatever the machine's speed.
+          if (code === 'SERVICE_UNAVAILABLE') {
+            queue.push({ roomId, start });
+            await new Promise((r) => setTimeout(r, 20));
+          }
         } catch (error) {
           answers.push({ at: Date.now() - t0, status: 0, code: `client error: ${String(error)}`, retryAfter: null });
         }
@@ -133,7 +140,11 @@ describe('PostgreSQL stopped under load, then restarted: 503 during, recovery wi
     for (const a of answers) codes[a.id ? 'acknowledged' : `${a.status} ${a.code}`] = (codes[a.id ? 'acknowledged' : `${a.status} ${a.code}`] ?? 0) + 1;
     console.log(`[outage] stopped at ${stoppedAt} ms, restarted at ${restartedAt} ms, healthy at ${recoveredAt} ms; answers: ${JSON.stringify(codes)}; during the outage: ${outage.length}`);
     // Nothing but bookings, typed refusals of the outage and conflicts; never a 500.
-    expect(answers.filter((a) => !a.id && a.code !== 'SERVICE_UNAVAILABLE')).toEqual([]);
+    // (A conflict can only answer the retry of a slot whose first try was written as the database went away.)
+    const retried = answers.filter((a) => a.code === 'SERVICE_UNAVAILABLE').length;
+    const conflicts = answers.filter((a) => a.code === 'CONFLICT').length;
+    expect(conflicts).toBeLessThanOrEqual(retried);
+    expect(answers.filter((a) => !a.id && a.code !== 'SERVICE_UNAVAILABLE' && a.code !== 'CONFLICT')).toEqual([]);
     expect(answers.filter((a) => a.status >= 500 && a.status !== 503)).toEqual([]);
 
     // Every acknowledged booking is in the database, confirmed, with its slot.
