@@ -6,11 +6,10 @@ import { MeetingAttendanceRow, MeetingRow } from './meeting.entities';
 import { MeetingSessions } from './meeting-sessions';
 import { meetingStatus } from './meeting-times';
 import { MeetingsService } from './meetings.service';
-import { isSipParticipant } from '../sip/sip-meetings';
 import { SipGateway } from '../sip/sip-gateway';
 import { type Meeting, MeetingParticipantKind, toMeetingRole, toMeetingStatus } from './dtos/meeting.outputs';
 
-const kindOf = (participantId: string) => (isSipParticipant(participantId) ? MeetingParticipantKind.SIP : MeetingParticipantKind.BROWSER);
+const kindOf = (channel: 'browser' | 'sip') => (channel === 'sip' ? MeetingParticipantKind.SIP : MeetingParticipantKind.BROWSER);
 
 type ReservationTimes = { id: string; reference: string; title: string; status: string; start: Date; end: Date };
 
@@ -48,8 +47,8 @@ export class MeetingState {
       closeReason: row?.closeReason ?? null,
       adapterId: row?.adapterId ?? null,
       sipUri: this.sip.sipUri(r.reference),
-      participants: this.sessions.connected(r.id).map((s) => ({ participantId: s.peer.peerId, name: s.peer.name, role: toMeetingRole(s.peer.role), kind: kindOf(s.peer.peerId), joinedAt: s.joinedAt })),
-      attendance: attendance.map((a) => ({ participantId: a.participantId, name: a.name, role: toMeetingRole(a.role), kind: kindOf(a.participantId), joinedAt: a.joinedAt, leftAt: a.leftAt, leftReason: a.leftReason })),
+      participants: this.sessions.connected(r.id).map((s) => ({ participantId: s.peer.peerId, name: s.peer.name, role: toMeetingRole(s.peer.role), kind: kindOf(s.channel), joinedAt: s.joinedAt })),
+      attendance: attendance.map((a) => ({ participantId: a.participantId, name: a.name, role: toMeetingRole(a.role), kind: kindOf(a.channel), joinedAt: a.joinedAt, leftAt: a.leftAt, leftReason: a.leftReason })),
     };
   }
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -12,9 +13,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Reservation references, e.g. MLG-0000042 (dialled in any case). */
 const REFERENCE = /^[a-z]{2,6}-[0-9]{1,12}$/i;
 
-/** A SIP participant's id in the meeting (libs/media names its peer so): `sip-<Call-ID>`. */
-export const sipPeerId = (callId: string) => `sip-${callId}`;
-export const isSipParticipant = (participantId: string) => participantId.startsWith('sip-');
+/** A SIP call's participant id in the attendance (a uuid like a browser's): derived from its Call-ID (SHA-1, UUID v5 layout). */
+export function sipParticipantId(callId: string): string {
+  const hex = createHash('sha1').update(`maillage-sip-call:${callId}`).digest('hex');
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
 
 /** How a call's end is recorded in the attendance. */
 const LEFT_REASON: Record<SipLegEndReason, LeftReason> = { bye: 'left', cancel: 'left', 'bridge-closed': 'meeting-closed', failed: 'disconnected', shutdown: 'server-stopped' };
@@ -26,7 +30,7 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
  * sip-drachtio adapter): the dialled user part is a reservation's reference (or its id), admitted
  * under the join links' rules (MeetingsService.sipAdmission), and an accepted call is one more
  * participant of the meeting: its media legs through `MediaServer.sip`, its presence in
- * MeetingSessions (the `meeting` participants, attendance, participant-joined/-left events). A
+ * MeetingSessions on the sip channel (the `meeting` participants, attendance, participant-joined/-left events). A
  * call whose media cannot be opened opens an incident `sip.call-failed`. When the meeting ends its
  * participants (bridge closed), the gateway hangs the call up (BYE) through `hangUp`.
  */
@@ -57,13 +61,31 @@ export class SipMeetings implements SipCallHost {
       await this.incident(call, error);
       throw error;
     }
-    const pointIds = await this.meetings.pointIdsOf(call.meetingId);
-    const session = await this.presence.joined(call.meetingId, { peerId: sipPeerId(call.callId), name: call.displayName, role: 'room' }, pointIds, () => {
-      // The meeting ended its participants (closed): hang up, once the presence is recorded.
-      void this.hangUp?.(call.callId, 'bridge-closed').catch((error: unknown) => this.log.warn(`hanging up SIP call ${call.callId} failed: ${message(error)}`));
-    });
+    let session: ParticipantSession;
+    try {
+      session = await this.join(call);
+    } catch (error) {
+      // The adapter answers 503 and forgets the call: its media must not outlive it.
+      await this.media.sip.closeLeg(call.callId, 'failed');
+      await this.incident(call, error);
+      throw error;
+    }
     this.sessions.set(call.callId, session);
     return media;
+  }
+
+  private async join(call: { meetingId: string; callId: string; displayName: string }): Promise<ParticipantSession> {
+    const pointIds = await this.meetings.pointIdsOf(call.meetingId);
+    return this.presence.joined(
+      call.meetingId,
+      { peerId: sipParticipantId(call.callId), name: call.displayName, role: 'room' },
+      pointIds,
+      () => {
+        // The meeting ended its participants (closed): hang up (BYE).
+        void this.hangUp?.(call.callId, 'bridge-closed').catch((error: unknown) => this.log.warn(`hanging up SIP call ${call.callId} failed: ${message(error)}`));
+      },
+      'sip',
+    );
   }
 
   async closeLeg(callId: string, reason: SipLegEndReason): Promise<void> {
