@@ -3,10 +3,12 @@
  * sip-drachtio adapter answers over the real meetings. A confirmed reservation in its joining window
  * answers SIPp's INVITE to its reference with 200 and the call shows in `meeting` as a SIP
  * participant named after the caller; a BYE from the caller is recorded as `left`; an unknown
- * reference gets 404, a reservation whose window is not open yet 480 with its opening time; closing
+ * reference gets 404, a reservation whose window is not open yet 480 with its opening time; a call
+ * whose media fails gets 503 and opens an incident; closing
  * the meeting hangs the call up (SIPp receives our BYE) and the attendance says meeting-closed.
  */
 import { DrachtioServer, PCMU_H264_OFFER, runSipp, SIPP_SCENARIOS, type SippRun } from '@maillage/adapters';
+import { MediaServer } from '@maillage/media';
 import { SipGateway } from '../../src/sip/sip-gateway';
 import { ADMIN, startTestApi, type TestApi } from '../harness';
 import { bookMeeting, eventually, meetingClock, meetingRoom, MINUTE, type BookedMeeting } from '../meeting-fixtures';
@@ -91,6 +93,23 @@ describe('a room system dials a reservation reference over SIP and joins its mee
     });
     expect(state.attendance).toEqual([{ name: 'Salle SIPp', role: 'ROOM', kind: 'SIP', leftReason: 'left' }]);
     expect(state.participants).toEqual([]);
+  });
+
+  it('a call whose media cannot be opened gets 503 and opens a sip.call-failed incident on the meeting', async () => {
+    const media = api.app.get(MediaServer);
+    const openLeg = jest.spyOn(media.sip, 'openLeg').mockRejectedValueOnce(new Error('no media worker left'));
+    try {
+      const run = await sipp(SIPP_SCENARIOS.refused(503, PCMU_H264_OFFER), open.reference);
+      expect({ code: run.code, why: run.code === 0 ? '' : explain(run) }).toEqual({ code: 0, why: '' });
+    } finally {
+      openLeg.mockRestore();
+    }
+    const incidents = await eventually(async () => {
+      const rows = await api.sql<{ kind: string; severity: string; source: string; cause: string; detail: string }>(`SELECT kind, severity, source, cause, detail FROM incident WHERE reservation_id = $1`, [open.id]);
+      return rows.length ? rows : undefined;
+    });
+    expect(incidents).toEqual([{ kind: 'sip.call-failed', severity: 'failure', source: 'sip', cause: 'media-unavailable', detail: 'The SIP call of Salle SIPp could not join: no media worker left' }]);
+    expect((await meeting(open.id)).attendance).toHaveLength(1);
   });
 
   it('the call shows in `meeting` while connected, and closing the meeting sends it a BYE', async () => {
