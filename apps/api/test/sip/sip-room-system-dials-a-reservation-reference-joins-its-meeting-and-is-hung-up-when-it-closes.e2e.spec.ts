@@ -4,8 +4,9 @@
  * answers SIPp's INVITE to its reference with 200 and the call shows in `meeting` as a SIP
  * participant named after the caller; a BYE from the caller is recorded as `left`; an unknown
  * reference gets 404, a reservation whose window is not open yet 480 with its opening time; a call
- * whose media fails gets 503 and opens an incident; closing
- * the meeting hangs the call up (SIPp receives our BYE) and the attendance says meeting-closed.
+ * whose media fails gets 503 and opens an incident; closing the meeting hangs the call up (SIPp
+ * receives our BYE), the attendance says meeting-closed, and the closed meeting answers 480. The
+ * window opens at T-10 to the second, as for browsers.
  */
 import { DrachtioServer, PCMU_H264_OFFER, runSipp, SIPP_SCENARIOS, type SippRun } from '@maillage/adapters';
 import { MediaServer } from '@maillage/media';
@@ -134,5 +135,27 @@ describe('a room system dials a reservation reference over SIP and joins its mee
     expect(after.attendance.map((a) => a.leftReason)).toEqual(['left', 'meeting-closed']);
     expect(after.participants).toEqual([]);
     expect(api.app.get(SipGateway).activeCalls()).toEqual([]);
+  });
+
+  it('the closed meeting then gets 480: the meeting is over', async () => {
+    const run = await sipp(SIPP_SCENARIOS.refused(480, PCMU_H264_OFFER), open.reference);
+    expect({ code: run.code, why: run.code === 0 ? '' : explain(run) }).toEqual({ code: 0, why: '' });
+    expect(run.log).toContain('the meeting is over');
+  });
+
+  it('the window opens 10 minutes before the start, as for browsers: 1 s earlier 480, at T-10 200', async () => {
+    const opensAt = later.start - 10 * MINUTE;
+    await clock.at(opensAt - 1000);
+    const early = await sipp(SIPP_SCENARIOS.refused(480, PCMU_H264_OFFER), later.reference);
+    expect({ code: early.code, why: early.code === 0 ? '' : explain(early) }).toEqual({ code: 0, why: '' });
+    expect(early.log).toContain(`the meeting opens at ${new Date(opensAt).toISOString()}`);
+    await clock.at(opensAt);
+    const answered = await sipp(SIPP_SCENARIOS.answeredThenBye(PCMU_H264_OFFER), later.reference);
+    expect({ code: answered.code, why: answered.code === 0 ? '' : explain(answered) }).toEqual({ code: 0, why: '' });
+    const state = await eventually(async () => {
+      const m = await meeting(later.id);
+      return m.attendance.length === 1 && m.attendance[0].leftReason ? m : undefined;
+    });
+    expect(state).toMatchObject({ status: 'OPEN', attendance: [{ name: 'Salle SIPp', kind: 'SIP', leftReason: 'left' }] });
   });
 });
