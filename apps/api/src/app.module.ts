@@ -66,6 +66,8 @@ import { MeetingState } from './meetings/meeting-state';
 import { MeetingsResolver } from './meetings/meetings.resolver';
 import { MeetingsService } from './meetings/meetings.service';
 import { createMediaServer, MediaHost } from './meetings/media-host';
+import { SIP_SETTINGS, SipGateway } from './sip/sip-gateway';
+import { SipMeetings } from './sip/sip-meetings';
 import { SignallingGateway } from './meetings/signalling.gateway';
 import { ADAPTER_REGISTRY, loadAdapterRegistry } from './adapters/adapter-registry';
 import { AdaptersService } from './adapters/adapters.service';
@@ -224,6 +226,10 @@ export class AppModule {
         PreflightScheduler,
         PreflightResolver,
         MeetingDialIn,
+        // Room systems over SIP (issue 11): the meetings as the sip-drachtio adapter's host, when DRACHTIO_URL is set.
+        { provide: SIP_SETTINGS, useValue: config.sip },
+        SipMeetings,
+        SipGateway,
       ],
       exports: [SeedService],
     };

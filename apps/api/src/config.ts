@@ -31,6 +31,12 @@ export interface ApiConfig {
   publicUrl?: string;
   /** Abuse limits, e-mail holds, outbound requests, HTTP hardening (security/security-settings.ts). */
   security: SecuritySettings;
+  /**
+   * Room systems over SIP (issue 11): DRACHTIO_URL (drachtio://<secret>@<host>:<admin port>, set by
+   * `npm start`) and SIP_DOMAIN, the host part of the meetings' addresses (default: PUBLIC_URL's host,
+   * else 127.0.0.1). Without DRACHTIO_URL the API runs without SIP.
+   */
+  sip: { drachtioUrl: string | null; domain: string };
 }
 
 export const repoRoot = resolve(__dirname, '..', '..', '..');
@@ -54,5 +60,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     media: mediaOptionsFromEnv(env),
     publicUrl: env.PUBLIC_URL || undefined,
     security: securitySettings(env),
+    sip: { drachtioUrl: env.DRACHTIO_URL?.trim() || null, domain: env.SIP_DOMAIN?.trim() || publicHost(env.PUBLIC_URL) || '127.0.0.1' },
   };
+}
+
+function publicHost(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).hostname || undefined;
+  } catch {
+    return undefined;
+  }
 }

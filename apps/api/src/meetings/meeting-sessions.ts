@@ -13,6 +13,8 @@ export interface ParticipantSession {
   readonly peer: PeerInfo;
   readonly pointIds: string[];
   readonly joinedAt: Date;
+  /** How they joined: a browser (signalling socket) or a SIP call (the SIP gateway). */
+  readonly channel: 'browser' | 'sip';
   /** The meeting_attendance row of this presence. */
   readonly attendanceId: string;
   /** Closes the socket (the connection forgets the session first: no second `left`). */
@@ -56,18 +58,18 @@ export class MeetingSessions {
   ) {}
 
   /** Records the join; a previous session of the same participant is ended as `replaced`. */
-  async joined(meetingId: string, peer: PeerInfo, pointIds: string[], disconnect: ParticipantSession['disconnect']): Promise<ParticipantSession> {
+  async joined(meetingId: string, peer: PeerInfo, pointIds: string[], disconnect: ParticipantSession['disconnect'], channel: ParticipantSession['channel'] = 'browser'): Promise<ParticipantSession> {
     const joinedAt = new Date();
     const attendanceId = await this.db.transaction(async (em) => {
       const [row]: { id: string }[] = await em.query(
-        `INSERT INTO meeting_attendance (reservation_id, participant_id, name, role, joined_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [meetingId, peer.peerId, peer.name, peer.role, joinedAt],
+        `INSERT INTO meeting_attendance (reservation_id, participant_id, name, role, joined_at, channel) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [meetingId, peer.peerId, peer.name, peer.role, joinedAt, channel],
       );
       await appendEvent(em, 'meeting.participant-joined', { type: 'reservation', id: meetingId }, { reservationId: meetingId, pointIds, participantId: peer.peerId, name: peer.name, role: peer.role, at: joinedAt.toISOString() }, `meeting.participant-joined:${row.id}`);
       return row.id;
     });
     this.relay.kick();
-    const session: ParticipantSession = { meetingId, peer: { ...peer }, pointIds, joinedAt, attendanceId, disconnect };
+    const session: ParticipantSession = { meetingId, peer: { ...peer }, pointIds, joinedAt, channel, attendanceId, disconnect };
     const meeting = this.byMeeting.get(meetingId) ?? new Map<string, ParticipantSession>();
     this.byMeeting.set(meetingId, meeting);
     const previous = meeting.get(peer.peerId);

@@ -6,9 +6,12 @@ import { MeetingAttendanceRow, MeetingRow } from './meeting.entities';
 import { MeetingSessions } from './meeting-sessions';
 import { meetingStatus } from './meeting-times';
 import { MeetingsService } from './meetings.service';
-import { type Meeting, toMeetingRole, toMeetingStatus } from './dtos/meeting.outputs';
+import { SipGateway } from '../sip/sip-gateway';
+import { type Meeting, MeetingParticipantKind, toMeetingRole, toMeetingStatus } from './dtos/meeting.outputs';
 
-type ReservationTimes = { id: string; title: string; status: string; start: Date; end: Date };
+const kindOf = (channel: 'browser' | 'sip') => (channel === 'sip' ? MeetingParticipantKind.SIP : MeetingParticipantKind.BROWSER);
+
+type ReservationTimes = { id: string; reference: string; title: string; status: string; start: Date; end: Date };
 
 /** The live state of a reservation's meeting, as `meeting` and `meetingState` return it. */
 @Injectable()
@@ -18,6 +21,7 @@ export class MeetingState {
     private readonly meetings: MeetingsService,
     private readonly sessions: MeetingSessions,
     private readonly clock: MeetingClock,
+    private readonly sip: SipGateway,
   ) {}
 
   /** Status and times: what the join page shows too (`meetingByToken`). */
@@ -42,8 +46,9 @@ export class MeetingState {
       ...(await this.timing(r, row)),
       closeReason: row?.closeReason ?? null,
       adapterId: row?.adapterId ?? null,
-      participants: this.sessions.connected(r.id).map((s) => ({ participantId: s.peer.peerId, name: s.peer.name, role: toMeetingRole(s.peer.role), joinedAt: s.joinedAt })),
-      attendance: attendance.map((a) => ({ participantId: a.participantId, name: a.name, role: toMeetingRole(a.role), joinedAt: a.joinedAt, leftAt: a.leftAt, leftReason: a.leftReason })),
+      sipUri: this.sip.sipUri(r.reference),
+      participants: this.sessions.connected(r.id).map((s) => ({ participantId: s.peer.peerId, name: s.peer.name, role: toMeetingRole(s.peer.role), kind: kindOf(s.channel), joinedAt: s.joinedAt })),
+      attendance: attendance.map((a) => ({ participantId: a.participantId, name: a.name, role: toMeetingRole(a.role), kind: kindOf(a.channel), joinedAt: a.joinedAt, leftAt: a.leftAt, leftReason: a.leftReason })),
     };
   }
 }

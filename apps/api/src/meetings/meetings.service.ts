@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { InjectDataSource } from '@nestjs/typeorm';
 import { merge, type Observable, Subject, type Subscription } from 'rxjs';
 import { DataSource } from 'typeorm';
-import { conflict, DomainError, type MeetingEventPayload, type EventName } from '@maillage/core';
+import { conflict, DomainError, type MeetingEventPayload, type EventName, type SipMeetingLookup } from '@maillage/core';
 import { MediaServer, type MeetingBridge, SignallingError } from '@maillage/media';
 import { appendEventOnce } from '../events/outbox';
 import { EventBus } from '../events/event-bus';
@@ -237,6 +237,45 @@ export class MeetingsService implements OnApplicationBootstrap, OnApplicationShu
         return opened;
       });
     })();
+  }
+
+  /**
+   * Whether a SIP call may join a reservation's meeting now, under the same rules as a join link
+   * (`admit`, without the token): cancelled, closed or over → closed; before its window (or not
+   * confirmed) → too-early with the opening time; open → the bridge, opened now when its timer has
+   * not fired yet. Only meetings on the built-in bridge take SIP calls.
+   */
+  async sipAdmission(reservationId: string): Promise<SipMeetingLookup> {
+    const now = this.clock.now();
+    const refusal = (c: MeetingCandidate | undefined): SipMeetingLookup | undefined => {
+      if (!c) return { status: 'unknown' };
+      if (ENDED_STATUSES.has(c.status)) return { status: 'closed', detail: 'the meeting was cancelled' };
+      if (c.meeting?.status === 'CLOSED' || now >= this.times(c).closesAt) return { status: 'closed', detail: 'the meeting is over' };
+      if (now < this.times(c).opensAt || (c.status !== ReservationStatus.CONFIRMED && !c.meeting)) return { status: 'too-early', opensAt: new Date(this.times(c).opensAt).toISOString() };
+      if (c.meeting && c.meeting.adapterId !== BUILT_IN_CONFERENCING) return { status: 'closed', detail: 'the meeting takes place on another bridge' };
+      return undefined;
+    };
+    const ready = (c: MeetingCandidate): SipMeetingLookup | undefined => {
+      const bridge = this.media.bridge(c.id);
+      return bridge && !bridge.isClosed && this.live.has(c.id) ? { status: 'open', meetingId: c.id, title: c.title } : undefined;
+    };
+    const first = await this.candidate(reservationId);
+    const refused = refusal(first);
+    if (refused) return refused;
+    const open = ready(first!);
+    if (open) return open;
+    return this.serial(async () => {
+      const candidate = await this.candidate(reservationId);
+      const before = refusal(candidate);
+      if (before) return before;
+      await this.step(candidate!, now);
+      return refusal(candidate) ?? ready(candidate!) ?? { status: 'closed', detail: 'the meeting could not be opened, try again in a moment' };
+    });
+  }
+
+  /** The points of a reservation's rooms (attendance events name them). */
+  async pointIdsOf(reservationId: string): Promise<string[]> {
+    return (await this.candidate(reservationId))?.pointIds ?? [];
   }
 
   private assertAdmissible(candidate: MeetingCandidate | undefined, token: string, now: number): asserts candidate is MeetingCandidate {

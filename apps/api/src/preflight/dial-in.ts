@@ -6,6 +6,7 @@ import { AdapterHost } from '../adapters/adapter-host';
 import { DurableSubscribers, type DurableHandler, type SubscriberSource } from '../events/durable-subscribers';
 import { OutboxRelay } from '../events/outbox-relay';
 import { IncidentsService } from '../incidents/incidents.service';
+import { SipGateway } from '../sip/sip-gateway';
 import { PreflightSettings } from './preflight-settings';
 
 const SUBSCRIBER = 'room-systems:dial-in';
@@ -18,10 +19,11 @@ export function meetingSipUri(template: string | null, reservation: { id: string
 
 /**
  * When a meeting opens (T-10, `meeting.opened`), every room system of its rooms with a driver leaves
- * standby and, when the meeting has an address for room systems (MEETING_SIP_URI_TEMPLATE: the SIP
- * gateway's, issue 11), dials it: nobody in the room needs the remote. A durable subscriber (at least
- * once, retried); each room system acts once per meeting (`handled_event`), and a system that fails
- * opens an `endpoint.dial-in-failed` incident instead of blocking the others.
+ * standby and, when the meeting has an address for room systems (MEETING_SIP_URI_TEMPLATE, else
+ * the API's own SIP gateway's `sip:<reference>@SIP_DOMAIN` when DRACHTIO_URL is set: issue 11),
+ * dials it: nobody in the room needs the remote. A durable subscriber (at least once, retried);
+ * each room system acts once per meeting (`handled_event`), and a system that fails opens an
+ * `endpoint.dial-in-failed` incident instead of blocking the others.
  */
 @Injectable()
 export class MeetingDialIn implements SubscriberSource, OnModuleInit {
@@ -34,6 +36,7 @@ export class MeetingDialIn implements SubscriberSource, OnModuleInit {
     private readonly relay: OutboxRelay,
     private readonly settings: PreflightSettings,
     private readonly incidents: IncidentsService,
+    private readonly sip: SipGateway,
   ) {}
 
   onModuleInit(): void {
@@ -77,7 +80,8 @@ export class MeetingDialIn implements SubscriberSource, OnModuleInit {
     if (!loaded || !(await this.host.ensureEndpointReady(loaded))) return;
     const driver = loaded.instance;
     const limit = Math.max(1000, Math.floor(this.relay.settings.callTimeoutMs / 2));
-    const uri = meetingSipUri(this.settings.dialInUriTemplate, s);
+    // MEETING_SIP_URI_TEMPLATE first (another gateway's address), else this API's own SIP address when it runs one.
+    const uri = meetingSipUri(this.settings.dialInUriTemplate, s) ?? this.sip.sipUri(s.reference);
     const woken = await runContained(() => driver.wake(), limit, `${s.adapter_id}.wake`);
     const dialled = woken.ok && uri && loaded.definition.manifest.capabilities.includes('dial') ? await runContained(() => driver.dial(uri), limit, `${s.adapter_id}.dial`) : null;
     const failure = !woken.ok ? woken.failure : dialled && !dialled.ok ? dialled.failure : null;

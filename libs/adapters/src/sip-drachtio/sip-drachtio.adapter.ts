@@ -178,6 +178,12 @@ export class SipDrachtioAdapter implements ConferencingAdapter {
     return link ? { ...link, sipUri } : { url: sipUri, sipUri, validFrom: new Date(this.context.clock.now()).toISOString(), validUntil: new Date(this.context.clock.now() + 86_400_000).toISOString() };
   }
 
+  /** Hangs up one call (BYE when answered, its media leg closed): the host's participant was ended, or an operator hung up. Unknown or ended calls: nothing. */
+  async hangUpCall(callId: string, reason: SipLegEndReason = 'bridge-closed'): Promise<void> {
+    const call = this.calls.get(callId);
+    if (call) await this.hangUp(call, reason);
+  }
+
   /** Live SIP calls (monitoring, tests). */
   activeCalls(): { callId: string; meetingId: string; answered: boolean }[] {
     return [...this.calls.values()].filter((call) => !call.ended).map((call) => ({ callId: call.callId, meetingId: call.meetingId, answered: call.dialog !== undefined }));

@@ -12,6 +12,11 @@ export enum MeetingRole {
   ROOM = 'ROOM',
   GUEST = 'GUEST',
 }
+export enum MeetingParticipantKind {
+  BROWSER = 'BROWSER',
+  SIP = 'SIP',
+}
+registerEnumType(MeetingParticipantKind, { name: 'MeetingParticipantKind', description: 'BROWSER: through a join link; SIP: a room system or softphone that dialled the meeting’s SIP address.' });
 registerEnumType(MeetingStatus, { name: 'MeetingStatus', description: 'SCHEDULED: not open yet (or awaiting approval); OPEN: joinable now; CLOSED: over; CANCELLED.' });
 registerEnumType(MeetingRole, { name: 'MeetingRole', description: 'HOST: the organiser side; ROOM: a point’s room system; GUEST: anyone invited.' });
 
@@ -45,6 +50,7 @@ export class MeetingParticipant {
   @Field(() => ID) participantId!: string;
   @Field() name!: string;
   @Field(() => MeetingRole) role!: MeetingRole;
+  @Field(() => MeetingParticipantKind) kind!: MeetingParticipantKind;
   @Field(() => Date) joinedAt!: Date;
 }
 
@@ -53,6 +59,7 @@ export class MeetingAttendance {
   @Field(() => ID) participantId!: string;
   @Field() name!: string;
   @Field(() => MeetingRole) role!: MeetingRole;
+  @Field(() => MeetingParticipantKind) kind!: MeetingParticipantKind;
   @Field(() => Date) joinedAt!: Date;
   @Field(() => Date, { nullable: true }) leftAt!: Date | null;
   @Field(() => String, { nullable: true, description: 'left, disconnected, replaced (joined again elsewhere), meeting-closed, server-stopped.' }) leftReason!: string | null;
@@ -69,6 +76,7 @@ export class Meeting {
   @Field(() => Date) closesAt!: Date;
   @Field(() => String, { nullable: true, description: 'ended, cancelled or closed-by-operator, once closed.' }) closeReason!: string | null;
   @Field(() => String, { nullable: true, description: 'The conferencing adapter that opened the bridge (mediasoup when built in).' }) adapterId!: string | null;
+  @Field(() => String, { nullable: true, description: 'The address room systems dial, e.g. sip:MLG-0000042@visio.example (null when this API runs without SIP).' }) sipUri!: string | null;
   @Field(() => [MeetingParticipant], { description: 'Connected now.' }) participants!: MeetingParticipant[];
   @Field(() => [MeetingAttendance], { description: 'Every join, oldest first.' }) attendance!: MeetingAttendance[];
 }

@@ -184,6 +184,51 @@ ${options.pictureFastUpdate ? pictureFastUpdate : ''}
   </send>
   <recv response="200" crlf="true"/>`,
     ),
+  /** INVITE → 200 (its SDP saved in $answer), ACK, then waits for our BYE (the meeting closing) and answers 200. */
+  answeredUntilByeReceived: (sdp: string) =>
+    scenario(
+      'answered-until-bye-received',
+      `${invite(sdp)}
+  <recv response="100" optional="true"/>
+  <recv response="180" optional="true"/>
+  <recv response="200" rrs="true">
+    <action>
+      <ereg regexp="m=audio [0-9]+ RTP/AVP [0-9]+" search_in="body" check_it="true" assign_to="answer"/>
+      <log message="answer: [$answer]"/>
+    </action>
+  </recv>
+  <send>
+    <![CDATA[
+      ACK [next_url] SIP/2.0
+      Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+      [last_From:]
+      [last_To:]
+      [last_Call-ID:]
+      CSeq: 1 ACK
+      Contact: <sip:sipp@[local_ip]:[local_port];transport=[transport]>
+      Max-Forwards: 70
+      Content-Length: 0
+
+    ]]>
+  </send>
+  <recv request="BYE">
+    <action>
+      <log message="bye received"/>
+    </action>
+  </recv>
+  <send>
+    <![CDATA[
+      SIP/2.0 200 OK
+      [last_Via:]
+      [last_From:]
+      [last_To:]
+      [last_Call-ID:]
+      [last_CSeq:]
+      Content-Length: 0
+
+    ]]>
+  </send>`,
+    ),
 };
 
 export interface SippRun {

@@ -1,0 +1,138 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { SipCallHost, SipLegEndReason, SipLegMedia, SipMeetingLookup, SipMediaLeg } from '@maillage/core';
+import { MediaServer } from '@maillage/media';
+import { openIncident } from '../incidents/incidents';
+import type { LeftReason } from '../meetings/meeting.entities';
+import { type ParticipantSession, MeetingSessions } from '../meetings/meeting-sessions';
+import { MeetingsService } from '../meetings/meetings.service';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Reservation references, e.g. MLG-0000042 (dialled in any case). */
+const REFERENCE = /^[a-z]{2,6}-[0-9]{1,12}$/i;
+
+/** A SIP call's participant id in the attendance (a uuid like a browser's): derived from its Call-ID (SHA-1, UUID v5 layout). */
+export function sipParticipantId(callId: string): string {
+  const hex = createHash('sha1').update(`maillage-sip-call:${callId}`).digest('hex');
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** How a call's end is recorded in the attendance. */
+const LEFT_REASON: Record<SipLegEndReason, LeftReason> = { bye: 'left', cancel: 'left', 'bridge-closed': 'meeting-closed', failed: 'disconnected', shutdown: 'server-stopped' };
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * The platform's meetings as the SIP gateway's host capability (`SipCallHost`, context.sip of the
+ * sip-drachtio adapter): the dialled user part is a reservation's reference (or its id), admitted
+ * under the join links' rules (MeetingsService.sipAdmission), and an accepted call is one more
+ * participant of the meeting: its media legs through `MediaServer.sip`, its presence in
+ * MeetingSessions on the sip channel (the `meeting` participants, attendance, participant-joined/-left events). A
+ * call whose media cannot be opened opens an incident `sip.call-failed`. When the meeting ends its
+ * participants (bridge closed), the gateway hangs the call up (BYE) through `hangUp`.
+ */
+@Injectable()
+export class SipMeetings implements SipCallHost {
+  private readonly log = new Logger('SipMeetings');
+  private readonly sessions = new Map<string, ParticipantSession>();
+  /** Set by the gateway: hangs a call up (BYE, then closeLeg). */
+  hangUp?: (callId: string, reason: SipLegEndReason) => Promise<void>;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(MediaServer) private readonly media: MediaServer,
+    private readonly meetings: MeetingsService,
+    private readonly presence: MeetingSessions,
+  ) {}
+
+  async lookup(code: string): Promise<SipMeetingLookup> {
+    const id = await this.reservationIdOf(code);
+    return id ? this.meetings.sipAdmission(id) : { status: 'unknown' };
+  }
+
+  async openLeg(call: { meetingId: string; callId: string; displayName: string; legs: SipMediaLeg[] }): Promise<SipLegMedia> {
+    let media: SipLegMedia;
+    try {
+      media = await this.media.sip.openLeg(call);
+    } catch (error) {
+      await this.incident(call, error);
+      throw error;
+    }
+    let session: ParticipantSession;
+    try {
+      session = await this.join(call);
+    } catch (error) {
+      // The adapter answers 503 and forgets the call: its media must not outlive it.
+      await this.media.sip.closeLeg(call.callId, 'failed');
+      await this.incident(call, error);
+      throw error;
+    }
+    this.sessions.set(call.callId, session);
+    return media;
+  }
+
+  private async join(call: { meetingId: string; callId: string; displayName: string }): Promise<ParticipantSession> {
+    const pointIds = await this.meetings.pointIdsOf(call.meetingId);
+    return this.presence.joined(
+      call.meetingId,
+      { peerId: sipParticipantId(call.callId), name: call.displayName, role: 'room' },
+      pointIds,
+      () => {
+        // The meeting ended its participants (closed): hang up (BYE).
+        void this.hangUp?.(call.callId, 'bridge-closed').catch((error: unknown) => this.log.warn(`hanging up SIP call ${call.callId} failed: ${message(error)}`));
+      },
+      'sip',
+    );
+  }
+
+  async closeLeg(callId: string, reason: SipLegEndReason): Promise<void> {
+    await this.media.sip.closeLeg(callId, reason);
+    const session = this.sessions.get(callId);
+    this.sessions.delete(callId);
+    if (session) await this.presence.left(session, LEFT_REASON[reason]);
+  }
+
+  requestKeyFrame(callId: string): Promise<void> {
+    return this.media.sip.requestKeyFrame(callId);
+  }
+
+  /** The bridge id is the reservation id: its reference is the address' user part. */
+  async meetingCode(bridgeId: string): Promise<string> {
+    if (!UUID.test(bridgeId)) throw new Error(`not a bridge id: ${bridgeId}`);
+    const [row]: { reference: string }[] = await this.db.query(`SELECT reference FROM reservation WHERE id = $1`, [bridgeId]);
+    if (!row) throw new Error(`no reservation ${bridgeId}`);
+    return row.reference;
+  }
+
+  private async reservationIdOf(code: string): Promise<string | undefined> {
+    const value = code.trim();
+    if (UUID.test(value)) {
+      const [row]: { id: string }[] = await this.db.query(`SELECT id FROM reservation WHERE id = $1`, [value]);
+      return row?.id;
+    }
+    if (!REFERENCE.test(value)) return undefined;
+    const [row]: { id: string }[] = await this.db.query(`SELECT id FROM reservation WHERE reference = $1`, [value.toUpperCase()]);
+    return row?.id;
+  }
+
+  private async incident(call: { meetingId: string; callId: string; displayName: string }, error: unknown): Promise<void> {
+    this.log.error(`SIP call ${call.callId} into ${call.meetingId}: media not opened: ${message(error)}`);
+    await this.db
+      .transaction((em) =>
+        openIncident(em, {
+          kind: 'sip.call-failed',
+          severity: 'failure',
+          source: 'sip',
+          cause: 'media-unavailable',
+          detail: `The SIP call of ${call.displayName} could not join: ${message(error)}`,
+          reservationId: call.meetingId,
+          data: { callId: call.callId, sipStatus: 503 },
+          dedupeKey: `sip.call-failed:${call.callId}`,
+        }),
+      )
+      .catch((failure: unknown) => this.log.error(`incident of SIP call ${call.callId} not recorded: ${message(failure)}`));
+  }
+}
