@@ -602,6 +602,8 @@ export type Meeting = {
   /** Connected now. */
   participants: Array<MeetingParticipant>;
   reservationId: Scalars['ID']['output'];
+  /** The address room systems dial, e.g. sip:MLG-0000042@visio.example (null when this API runs without SIP). */
+  sipUri?: Maybe<Scalars['String']['output']>;
   startsAt: Scalars['DateTime']['output'];
   status: MeetingStatus;
   title: Scalars['String']['output'];
@@ -611,6 +613,7 @@ export type Meeting = {
 export type MeetingAttendance = {
   __typename?: 'MeetingAttendance';
   joinedAt: Scalars['DateTime']['output'];
+  kind: MeetingParticipantKind;
   leftAt?: Maybe<Scalars['DateTime']['output']>;
   /** left, disconnected, replaced (joined again elsewhere), meeting-closed, server-stopped. */
   leftReason?: Maybe<Scalars['String']['output']>;
@@ -646,10 +649,16 @@ export type MeetingOutcome =
 export type MeetingParticipant = {
   __typename?: 'MeetingParticipant';
   joinedAt: Scalars['DateTime']['output'];
+  kind: MeetingParticipantKind;
   name: Scalars['String']['output'];
   participantId: Scalars['ID']['output'];
   role: MeetingRole;
 };
+
+/** BROWSER: through a join link; SIP: a room system or softphone that dialled the meeting’s SIP address. */
+export type MeetingParticipantKind =
+  | 'BROWSER'
+  | 'SIP';
 
 export type MeetingRecordPage = {
   __typename?: 'MeetingRecordPage';
