@@ -6,12 +6,9 @@
 import Srf from 'drachtio-srf';
 import { DrachtioServer } from './drachtio-server';
 import { closeSrf } from './srf-connection';
+import { drachtioBinFromEnv as bin, until as untilWithin } from './testing/spec-helpers';
 
-const bin = () => {
-  const value = process.env.DRACHTIO_BIN;
-  if (!value) throw new Error('DRACHTIO_BIN is unset (the adapters jest global setup sets it)');
-  return value;
-};
+const until = <T>(label: string, probe: () => T | false | undefined, timeoutMs = 10_000) => untilWithin(label, probe, timeoutMs);
 
 const alive = (pid: number) => {
   try {
@@ -21,16 +18,6 @@ const alive = (pid: number) => {
     return false;
   }
 };
-
-async function until<T>(label: string, probe: () => T | false | undefined, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`${label}: not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 describe('a supervised drachtio-server restarts on the same ports when killed, and drachtio-srf reconnects', () => {
   let server: DrachtioServer;

@@ -8,6 +8,9 @@ import { createTestContext, describeAdapterConformance } from '../testkit';
 import { DrachtioServer, freeTcpPort } from './drachtio-server';
 import { SipDrachtioAdapter, sipDrachtioAdapter, type SipDrachtioConfig } from './sip-drachtio.adapter';
 import { PCMU_H264_OFFER, runSipp, SIPP_SCENARIOS } from './testing/sipp';
+import { drachtioBinFromEnv as bin, until as untilWithin } from './testing/spec-helpers';
+
+const until = <T>(label: string, probe: () => T | false | undefined, timeoutMs = 5_000) => untilWithin(label, probe, timeoutMs);
 
 const MEETINGS: Record<string, SipMeetingLookup> = {
   'MLG-7K2Q': { status: 'open', meetingId: '3f0c9a4e-6a0b-4c57-9d1e-2b8f5f2f1a10', title: 'Comité de pilotage' },
@@ -42,22 +45,6 @@ function recordingHost() {
     },
   };
   return { host, opened, closed, keyFrames };
-}
-
-const bin = () => {
-  const value = process.env.DRACHTIO_BIN;
-  if (!value) throw new Error('DRACHTIO_BIN is unset (the adapters jest global setup sets it)');
-  return value;
-};
-
-async function until<T>(label: string, probe: () => T | false | undefined, timeoutMs = 5_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`${label}: not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 describe('dial-in through drachtio: each case gets a defined SIP answer', () => {

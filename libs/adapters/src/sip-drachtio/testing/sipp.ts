@@ -85,6 +85,30 @@ ${body}
 </scenario>
 `;
 
+/** After an INVITE: the provisional answers, the 200 (its SDP saved in $answer), our ACK. */
+const answeredAndAcked = `  <recv response="100" optional="true"/>
+  <recv response="180" optional="true"/>
+  <recv response="200" rrs="true">
+    <action>
+      <ereg regexp="m=audio [0-9]+ RTP/AVP [0-9]+" search_in="body" check_it="true" assign_to="answer"/>
+      <log message="answer: [$answer]"/>
+    </action>
+  </recv>
+  <send>
+    <![CDATA[
+      ACK [next_url] SIP/2.0
+      Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+      [last_From:]
+      [last_To:]
+      [last_Call-ID:]
+      CSeq: 1 ACK
+      Contact: <sip:sipp@[local_ip]:[local_port];transport=[transport]>
+      Max-Forwards: 70
+      Content-Length: 0
+
+    ]]>
+  </send>`;
+
 export const SIPP_SCENARIOS = {
   /** OPTIONS → 200. */
   options: () =>
@@ -144,28 +168,7 @@ ${ackNon2xx}`,
     scenario(
       'answered-then-bye',
       `${invite(sdp)}
-  <recv response="100" optional="true"/>
-  <recv response="180" optional="true"/>
-  <recv response="200" rrs="true">
-    <action>
-      <ereg regexp="m=audio [0-9]+ RTP/AVP [0-9]+" search_in="body" check_it="true" assign_to="answer"/>
-      <log message="answer: [$answer]"/>
-    </action>
-  </recv>
-  <send>
-    <![CDATA[
-      ACK [next_url] SIP/2.0
-      Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-      [last_From:]
-      [last_To:]
-      [last_Call-ID:]
-      CSeq: 1 ACK
-      Contact: <sip:sipp@[local_ip]:[local_port];transport=[transport]>
-      Max-Forwards: 70
-      Content-Length: 0
-
-    ]]>
-  </send>
+${answeredAndAcked}
   <pause milliseconds="500"/>
 ${options.pictureFastUpdate ? pictureFastUpdate : ''}
   <send retrans="500">
@@ -189,28 +192,7 @@ ${options.pictureFastUpdate ? pictureFastUpdate : ''}
     scenario(
       'answered-until-bye-received',
       `${invite(sdp)}
-  <recv response="100" optional="true"/>
-  <recv response="180" optional="true"/>
-  <recv response="200" rrs="true">
-    <action>
-      <ereg regexp="m=audio [0-9]+ RTP/AVP [0-9]+" search_in="body" check_it="true" assign_to="answer"/>
-      <log message="answer: [$answer]"/>
-    </action>
-  </recv>
-  <send>
-    <![CDATA[
-      ACK [next_url] SIP/2.0
-      Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-      [last_From:]
-      [last_To:]
-      [last_Call-ID:]
-      CSeq: 1 ACK
-      Contact: <sip:sipp@[local_ip]:[local_port];transport=[transport]>
-      Max-Forwards: 70
-      Content-Length: 0
-
-    ]]>
-  </send>
+${answeredAndAcked}
   <recv request="BYE">
     <action>
       <log message="bye received"/>
