@@ -6,7 +6,7 @@
  * an adapter that throws or hangs never takes the host down nor blocks other adapters.
  */
 import type { DomainEvent, EventName, MeetingCloseReason } from '../events/event-map';
-import type { SipCallHost } from './sip-host';
+import type { SipCallHost, SipUserAgent } from './sip-host';
 
 export type AdapterKind = 'conferencing' | 'endpoint' | 'concierge' | 'notification';
 
@@ -104,6 +104,11 @@ export interface AdapterContext<Config = Record<string, unknown>> {
    * owns SIP signalling and SDP and asks the host which meeting a call is for and to open its media.
    */
   sip?: SipCallHost;
+  /**
+   * Optional host capability: the SIP gateway's user agent (calls placed by a meeting, OPTIONS), for
+   * drivers of SIP room systems (endpoint-sip). Absent when the platform runs without SIP.
+   */
+  sipAgent?: SipUserAgent;
 }
 
 /** The built-in bridge, as the host offers it to conferencing adapters. */

@@ -37,3 +37,46 @@ export interface SipCallHost {
   /** The SIP user part of a bridge (its meeting code), for join information. */
   meetingCode(bridgeId: string): Promise<string>;
 }
+
+/** Why a call placed by a meeting (dial-out) did not connect, from its final SIP status. */
+export type SipDialFailureCause = 'busy' | 'no-answer' | 'declined' | 'not-found' | 'unreachable' | 'incompatible' | 'failed';
+
+export type SipDialOutcome = { ok: true; callId: string } | { ok: false; status: number; cause: SipDialFailureCause; reason: string };
+
+/** An OPTIONS ping's answer: 408 when nothing answered in time. */
+export interface SipOptionsResult {
+  status: number;
+  rttMs: number;
+  reason: string;
+}
+
+/**
+ * What a SIP gateway offers the platform and room-system drivers (context.sipAgent of an endpoint
+ * adapter such as endpoint-sip): calls placed by a meeting toward a SIP address, and OPTIONS pings.
+ */
+export interface SipUserAgent {
+  /**
+   * The meeting (its bridge id) calls `to`. Delayed offer: the INVITE carries no SDP, the callee's
+   * 200 carries the offer and our ACK the answer, so the codecs are negotiated as for a dial-in.
+   * Resolves once answered and its media open, or with the failure (busy, no answer within
+   * ringTimeoutMs, …): a SIP failure never rejects.
+   */
+  dialOut(call: { meetingId: string; to: string; displayName: string; ringTimeoutMs?: number }): Promise<SipDialOutcome>;
+  /** OPTIONS to `uri` (reachability, round-trip time). */
+  options(uri: string, timeoutMs?: number): Promise<SipOptionsResult>;
+  /** Hangs a call up (BYE); unknown or ended calls: nothing. */
+  hangUpCall(callId: string): Promise<void>;
+  /** Whether the call is still up. */
+  callActive(callId: string): boolean;
+}
+
+/** The failure cause of a final SIP status to an INVITE. */
+export function sipDialFailureCause(status: number): SipDialFailureCause {
+  if (status === 486 || status === 600) return 'busy';
+  if (status === 408 || status === 480 || status === 487) return 'no-answer';
+  if (status === 603 || status === 403) return 'declined';
+  if (status === 404 || status === 604 || status === 484) return 'not-found';
+  if (status === 488 || status === 606 || status === 415) return 'incompatible';
+  if (status === 503 || status === 502 || status === 504) return 'unreachable';
+  return 'failed';
+}
