@@ -39,7 +39,7 @@ export interface SipCallHost {
 }
 
 /** Why a call placed by a meeting (dial-out) did not connect, from its final SIP status. */
-export type SipDialFailureCause = 'busy' | 'no-answer' | 'declined' | 'not-found' | 'unreachable' | 'incompatible' | 'failed';
+export type SipDialFailureCause = 'busy' | 'no-answer' | 'declined' | 'not-found' | 'unreachable' | 'incompatible' | 'meeting-closed' | 'failed';
 
 export type SipDialOutcome = { ok: true; callId: string } | { ok: false; status: number; cause: SipDialFailureCause; reason: string };
 
@@ -56,12 +56,13 @@ export interface SipOptionsResult {
  */
 export interface SipUserAgent {
   /**
-   * The meeting (its bridge id) calls `to`. Delayed offer: the INVITE carries no SDP, the callee's
+   * The meeting calls `to`; `meeting` is what a room system would dial: the meeting's code (the user
+   * part of its SIP address, e.g. MLG-0000042) or its bridge id. Delayed offer: the INVITE carries no SDP, the callee's
    * 200 carries the offer and our ACK the answer, so the codecs are negotiated as for a dial-in.
    * Resolves once answered and its media open, or with the failure (busy, no answer within
    * ringTimeoutMs, …): a SIP failure never rejects.
    */
-  dialOut(call: { meetingId: string; to: string; displayName: string; ringTimeoutMs?: number }): Promise<SipDialOutcome>;
+  dialOut(call: { meeting: string; to: string; displayName: string; ringTimeoutMs?: number }): Promise<SipDialOutcome>;
   /** OPTIONS to `uri` (reachability, round-trip time). */
   options(uri: string, timeoutMs?: number): Promise<SipOptionsResult>;
   /** Hangs a call up (BYE); unknown or ended calls: nothing. */
