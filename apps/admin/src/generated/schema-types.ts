@@ -633,6 +633,8 @@ export type MeetingInvitation = {
   opensAt: Scalars['DateTime']['output'];
   participantName: Scalars['String']['output'];
   participantRole: MeetingRole;
+  /** The address room systems dial instead, e.g. sip:MLG-0000042@visio.example (null when this API runs without SIP). */
+  sipUri?: Maybe<Scalars['String']['output']>;
   startsAt: Scalars['DateTime']['output'];
   status: MeetingStatus;
   title: Scalars['String']['output'];

@@ -24,7 +24,7 @@ export class MeetingState {
     private readonly sip: SipGateway,
   ) {}
 
-  /** Status and times: what the join page shows too (`meetingByToken`). */
+  /** Status, times and SIP address: what the join page shows too (`meetingByToken`). */
   async timing(r: ReservationTimes, row?: MeetingRow | null) {
     const meeting = row === undefined ? await this.db.getRepository(MeetingRow).findOneBy({ reservationId: r.id }) : row;
     const times = this.meetings.times(r);
@@ -35,6 +35,7 @@ export class MeetingState {
       startsAt: new Date(times.startsAt),
       endsAt: new Date(times.endsAt),
       closesAt: new Date(times.closesAt),
+      sipUri: this.sip.sipUri(r.reference),
     };
   }
 
@@ -46,7 +47,6 @@ export class MeetingState {
       ...(await this.timing(r, row)),
       closeReason: row?.closeReason ?? null,
       adapterId: row?.adapterId ?? null,
-      sipUri: this.sip.sipUri(r.reference),
       participants: this.sessions.connected(r.id).map((s) => ({ participantId: s.peer.peerId, name: s.peer.name, role: toMeetingRole(s.peer.role), kind: kindOf(s.channel), joinedAt: s.joinedAt })),
       attendance: attendance.map((a) => ({ participantId: a.participantId, name: a.name, role: toMeetingRole(a.role), kind: kindOf(a.channel), joinedAt: a.joinedAt, leftAt: a.leftAt, leftReason: a.leftReason })),
     };

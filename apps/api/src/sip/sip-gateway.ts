@@ -2,10 +2,10 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import type { AdapterContext } from '@maillage/core';
 import { sipDrachtioAdapter, sipDrachtioConfigFromUrl, type SipDrachtioAdapter, type SipDrachtioConfig } from '@maillage/adapters';
 import type { ApiConfig } from '../config';
+import { meetingSipAddress, SIP_SETTINGS } from './sip-address';
 import { SipMeetings } from './sip-meetings';
 
-/** Nest token of `ApiConfig.sip` (DRACHTIO_URL, SIP_DOMAIN). */
-export const SIP_SETTINGS = Symbol('SIP_SETTINGS');
+export { SIP_SETTINGS } from './sip-address';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -34,7 +34,7 @@ export class SipGateway implements OnApplicationBootstrap, OnApplicationShutdown
 
   /** The meeting's SIP address for a reservation reference; null without SIP. */
   sipUri(reference: string): string | null {
-    return this.enabled ? `sip:${encodeURIComponent(reference)}@${this.settings.domain}` : null;
+    return this.enabled ? meetingSipAddress(this.settings, reference) : null;
   }
 
   /** Live calls (monitoring, tests). */
