@@ -57,6 +57,8 @@ export class SipAudioMix {
   private closed = false;
   private queue: Promise<void> = Promise.resolve();
   private restarts = 0;
+  /** The room system holds its audio: the mix's consumer toward it is paused. */
+  private paused = false;
 
   constructor(private readonly options: SipAudioMixOptions) {}
 
@@ -75,6 +77,14 @@ export class SipAudioMix {
     await this.queue;
     const stats = this.consumer ? await this.consumer.getStats() : [];
     return { inputs: this.inputs.length, packets: stats.filter((s) => s.type === 'outbound-rtp').reduce((sum, s) => sum + s.packetCount, 0) };
+  }
+
+  /** Pauses (the room system holds the call) or resumes what the leg sends it. */
+  async setPaused(paused: boolean): Promise<void> {
+    this.paused = paused;
+    await this.queue;
+    if (!this.consumer || this.consumer.paused === paused) return;
+    await (paused ? this.consumer.pause() : this.consumer.resume());
   }
 
   async close(): Promise<void> {
@@ -136,7 +146,7 @@ export class SipAudioMix {
         encodings: [{ ssrc: this.ssrc }],
       },
     });
-    this.consumer = await legTransport.consume({ producerId: this.producer.id, rtpCapabilities: { codecs: legRouter.rtpCapabilities.codecs, headerExtensions: [] }, paused: false });
+    this.consumer = await legTransport.consume({ producerId: this.producer.id, rtpCapabilities: { codecs: legRouter.rtpCapabilities.codecs, headerExtensions: [] }, paused: this.paused });
   }
 
   private startProcess(sdpFiles: string[]): void {

@@ -653,6 +653,8 @@ export type MeetingParticipant = {
   joinedAt: Scalars['DateTime']['output'];
   kind: MeetingParticipantKind;
   name: Scalars['String']['output'];
+  /** A SIP room system holds the call (re-INVITE a=sendonly or a=inactive): it is sent nothing until it resumes. */
+  onHold: Scalars['Boolean']['output'];
   participantId: Scalars['ID']['output'];
   role: MeetingRole;
 };

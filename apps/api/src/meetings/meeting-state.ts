@@ -47,7 +47,7 @@ export class MeetingState {
       ...(await this.timing(r, row)),
       closeReason: row?.closeReason ?? null,
       adapterId: row?.adapterId ?? null,
-      participants: this.sessions.connected(r.id).map((s) => ({ participantId: s.peer.peerId, name: s.peer.name, role: toMeetingRole(s.peer.role), kind: kindOf(s.channel), joinedAt: s.joinedAt })),
+      participants: this.sessions.connected(r.id).map((s) => ({ participantId: s.peer.peerId, name: s.peer.name, role: toMeetingRole(s.peer.role), kind: kindOf(s.channel), onHold: s.channel === 'sip' && this.sip.onHold(s.peer.peerId), joinedAt: s.joinedAt })),
       attendance: attendance.map((a) => ({ participantId: a.participantId, name: a.name, role: toMeetingRole(a.role), kind: kindOf(a.channel), joinedAt: a.joinedAt, leftAt: a.leftAt, leftReason: a.leftReason })),
     };
   }

@@ -37,6 +37,11 @@ export class SipGateway implements OnApplicationBootstrap, OnApplicationShutdown
     return this.enabled ? meetingSipAddress(this.settings, reference) : null;
   }
 
+  /** Whether a SIP participant's room system holds the call now (re-INVITE a=sendonly/inactive). */
+  onHold(participantId: string): boolean {
+    return this.meetings.onHold(participantId);
+  }
+
   /** Live calls (monitoring, tests). */
   activeCalls(): { callId: string; meetingId: string; answered: boolean }[] {
     return this.adapter?.activeCalls() ?? [];

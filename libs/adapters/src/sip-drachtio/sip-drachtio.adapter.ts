@@ -10,11 +10,12 @@
  * closed → 480 with a Reason header; no SDP offer (delayed offer) or nothing in common → 488;
  * malformed SDP → 400; the media side failing → 503. An accepted call gets 180, then 200 with one
  * codec per m-line; CANCEL before the answer (drachtio answers 200 + 487) and BYE close its leg;
- * a re-INVITE gets the same answer; SIP INFO picture_fast_update asks the host for a keyframe;
+ * a re-INVITE is answered after its directions (hold: a=sendonly/inactive → recvonly/inactive and
+ * nothing sent toward the room; resume: sendrecv); SIP INFO picture_fast_update asks the host for a keyframe;
  * closing the bridge hangs up every call into it.
  */
 import Srf from 'drachtio-srf';
-import { DomainError, negotiateSipOffer, sipAnswerSdp } from '@maillage/core';
+import { DomainError, negotiateSipOffer, sipAnswerSdp, type SipAnswerLocal } from '@maillage/core';
 import { closeSrf } from './srf-connection';
 import type { AdapterContext, AdapterDefinition, AdapterHealth, AdapterManifest, ConferencingAdapter, JoinInfo, MeetingCloseReason, SipLegEndReason } from '@maillage/core';
 
@@ -231,6 +232,7 @@ export class SipDrachtioAdapter implements ConferencingAdapter {
     this.calls.set(call.callId, call);
     req.on('cancel', () => void this.hangUp(call, 'cancel'));
     res.send(180);
+    let local: SipAnswerLocal;
     let localSdp: string;
     try {
       const media = await sip.openLeg({ meetingId: meeting.meetingId, callId: call.callId, displayName: callerName(req), legs: negotiation.legs });
@@ -240,7 +242,8 @@ export class SipDrachtioAdapter implements ConferencingAdapter {
         return;
       }
       this.sessionCounter += 1;
-      localSdp = sipAnswerSdp(negotiation, { ip: media.ip, sessionId: this.sessionCounter, legs: media.legs });
+      local = { ip: media.ip, sessionId: this.sessionCounter, sessionVersion: this.sessionCounter, legs: media.legs };
+      localSdp = sipAnswerSdp(negotiation, local);
     } catch (error) {
       this.calls.delete(call.callId);
       if (call.ended) return;
@@ -272,9 +275,53 @@ export class SipDrachtioAdapter implements ConferencingAdapter {
       }
       infoRes.send(infoReq.body ? 415 : 200);
     });
-    // Re-INVITE (hold, resume, session refresh): the same media, the same answer.
-    dialog.on('modify', (_req, modifyRes) => modifyRes.send(200, { body: localSdp, headers: { 'Content-Type': 'application/sdp' } }));
+    // Re-INVITE (hold, resume, session refresh): the same media, each m-line answered after its new direction.
+    const answered = { sdp: localSdp, local };
+    dialog.on('modify', (modifyReq, modifyRes) => {
+      this.onReinvite(call, negotiation, answered, modifyReq, modifyRes).catch((error: unknown) => {
+        this.context.logger.error('sip-drachtio: re-INVITE handling failed', { callId: call.callId, error: String(error) });
+        if (!modifyRes.finalResponseSent) modifyRes.send(500);
+      });
+    });
     this.context.logger.info('sip-drachtio: call answered', { callId: call.callId, meetingId: call.meetingId, legs: negotiation.legs.map((leg) => `${leg.kind} ${leg.codec.name}/${leg.codec.payloadType}`) });
+  }
+
+  /**
+   * A re-INVITE in an answered call. Its offer's direction per m-line says what the room system
+   * wants: a=sendonly or a=inactive (or the RFC 2543 c=0.0.0.0, or the m-line gone) is hold, a=sendrecv
+   * resume. The codecs and ports stay those of the call; the answer mirrors each direction
+   * (recvonly, inactive, sendrecv) under a new o= version, and the host stops or resumes what we
+   * send (the mix, the picture). No SDP (a session refresh): the current answer again.
+   */
+  private async onReinvite(
+    call: Call,
+    accepted: Extract<ReturnType<typeof negotiateSipOffer>, { ok: true }>,
+    answered: { sdp: string; local: SipAnswerLocal },
+    req: Srf.SrfRequest,
+    res: Srf.SrfResponse,
+  ): Promise<void> {
+    const sdpHeaders = { 'Content-Type': 'application/sdp' };
+    if (!req.body) {
+      res.send(200, { body: answered.sdp, headers: sdpHeaders });
+      return;
+    }
+    const offer = negotiateSipOffer(req.body);
+    if (!offer.ok) {
+      res.send(offer.status, { headers: { Reason: reasonHeader(offer.status, offer.reason) } });
+      return;
+    }
+    const legs = accepted.legs.map((leg) => {
+      const now = offer.legs.find((l) => l.index === leg.index);
+      return { ...leg, direction: !now || now.remote.ip === '0.0.0.0' ? ('inactive' as const) : now.direction };
+    });
+    const receives = (kind: 'audio' | 'video') => legs.some((leg) => leg.kind === kind && (leg.direction === 'sendrecv' || leg.direction === 'recvonly'));
+    const local = { ...answered.local, sessionVersion: (answered.local.sessionVersion ?? answered.local.sessionId) + 1 };
+    answered.local = local;
+    answered.sdp = sipAnswerSdp({ ...accepted, legs }, local);
+    const outbound = { audio: receives('audio'), video: receives('video') };
+    await this.context.sip?.setOutbound?.(call.callId, outbound).catch((error: unknown) => this.context.logger.warn('sip-drachtio: hold/resume not applied to the media', { callId: call.callId, error: String(error) }));
+    res.send(200, { body: answered.sdp, headers: sdpHeaders });
+    this.context.logger.info(outbound.audio || outbound.video ? 'sip-drachtio: call resumed' : 'sip-drachtio: call on hold', { callId: call.callId, meetingId: call.meetingId, directions: legs.map((leg) => `${leg.kind} ${leg.direction}`) });
   }
 
   /** Ends a call once: BYE when answered (unless the remote hung up), then the media leg. */

@@ -52,6 +52,7 @@ export class MeetingParticipant {
   @Field() name!: string;
   @Field(() => MeetingRole) role!: MeetingRole;
   @Field(() => MeetingParticipantKind) kind!: MeetingParticipantKind;
+  @Field({ description: 'A SIP room system holds the call (re-INVITE a=sendonly or a=inactive): it is sent nothing until it resumes.' }) onHold!: boolean;
   @Field(() => Date) joinedAt!: Date;
 }
 
