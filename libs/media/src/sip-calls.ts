@@ -257,7 +257,7 @@ export class SipCalls {
   }
 
   /** What the call's audio leg sends to the room system: the mix of how many inputs, how many packets. */
-  async audioOutStats(callId: string): Promise<{ inputs: number; packets: number; ffmpegStarts: number } | undefined> {
+  async audioOutStats(callId: string): Promise<{ inputs: number; packets: number; ffmpegStarts: number; ffmpegPid?: number } | undefined> {
     const call = this.calls.get(callId);
     if (!call) throw new SignallingError('NOT_FOUND', `no SIP call ${callId}`);
     if (!call.audioMix) return undefined;
