@@ -43,6 +43,7 @@ describeInBrowser('a room system dials into a meeting of two browser guests, and
   let dialIn: Baresip | undefined;
   let dialOut: Baresip | undefined;
   let dialInCallId: string;
+  let dialOutCallId: string;
 
   const media = () => api.app.get(MediaServer);
   const gateway = () => api.app.get(SipGateway);
@@ -149,6 +150,29 @@ describeInBrowser('a room system dials into a meeting of two browser guests, and
     expect(flow.after.audio).toBeGreaterThan(flow.before.audio + 25); // 20 ms frames: ~50 a second
     expect(flow.after.video).toBeGreaterThan(flow.before.video);
   }, 40_000);
+
+  it('the meeting dials a second baresip out (auto-answer): its media flows both ways', async () => {
+    dialOut = await startBaresip({ name: 'Salle Perros', user: 'perros', toneHz: 700, quitAfterS: 120, rtpPorts: [46500, 46999] });
+    const outcome = await gateway().agent!.dialOut({ meeting: meeting.reference, to: dialOut.uri, displayName: 'Salle Perros', ringTimeoutMs: 10_000 });
+    if (!outcome.ok) throw new Error(`dial-out failed: ${JSON.stringify(outcome)}\nbaresip:\n${dialOut.output().slice(-3000)}`);
+    dialOutCallId = outcome.callId;
+    const legs = await eventually(async () => {
+      const stats = await media().sip.stats(dialOutCallId);
+      return stats.length === 2 && stats.every((leg) => leg.packets >= 30) ? stats : undefined;
+    }, 20_000).catch(explain(dialOut));
+    const audio = await eventually(async () => {
+      const out = await media().sip.audioOutStats(dialOutCallId);
+      return out && out.inputs === 3 && out.packets >= 50 ? out : undefined;
+    }, 15_000);
+    const video = await eventually(async () => {
+      const out = await media().sip.videoOutStats(dialOutCallId);
+      return out && out.packets >= 30 ? out : undefined;
+    }, 15_000);
+    console.log(`[sip e2e] Salle Perros (dialled out) → mediasoup: ${legs.map((leg) => `${leg.kind} ${leg.codec} ${leg.packets}`).join(', ')}; mediasoup → it: mix of ${audio.inputs} inputs ${audio.packets} packets, video ${video.packets} packets`);
+    // The guests see it too, and the first room now hears it in its mix.
+    await camille.getByTestId('tile-name').filter({ hasText: 'Salle Perros' }).waitFor();
+    await eventually(async () => ((await media().sip.audioOutStats(dialInCallId))?.inputs === 3 ? true : undefined), 10_000);
+  }, 60_000);
 
   it('closing the meeting hangs the rooms up (BYE): each had received audio and video', async () => {
     const rooms = [
