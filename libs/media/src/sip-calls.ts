@@ -230,7 +230,7 @@ export class SipCalls {
   /**
    * The room system held or resumed its streams (re-INVITE): the mix and the picture we send it
    * pause while it holds them (their consumers paused: nothing leaves toward it), resume after,
-   * the picture with a keyframe.
+   * the picture with a keyframe. Held altogether, its own producers pause in the meeting too.
    */
   async setOutbound(callId: string, outbound: { audio: boolean; video: boolean }): Promise<void> {
     const call = this.calls.get(callId);
@@ -245,6 +245,13 @@ export class SipCalls {
         await video.resume();
         await video.requestKeyFrame();
       } else await video.pause();
+    }
+    // On hold the room system is not in the meeting either: its producers pause (no music on hold for
+    // the others, who see it muted), and resume with the call.
+    const held = !outbound.audio && !outbound.video;
+    const bridge = this.deps.bridge(call.meetingId);
+    if (bridge && !bridge.isClosed && bridge.isLive && held !== (!before.audio && !before.video)) {
+      for (const leg of call.legs) if (leg.meetingProducerId) await (held ? bridge.pause(call.peerId, { producerId: leg.meetingProducerId }) : bridge.resume(call.peerId, { producerId: leg.meetingProducerId }));
     }
     if (outbound.audio !== before.audio || outbound.video !== before.video) this.deps.logger.info('SIP call: what we send it changed (hold/resume)', { callId, meetingId: call.meetingId, ...outbound });
   }

@@ -2,8 +2,9 @@
  * Hold and resume over SIP (RFC 3264 §8.4), on the real API with a real drachtio-server: SIPp calls
  * a meeting, then sends three re-INVITEs in the dialog — a=sendonly (hold), a=inactive, a=sendrecv
  * (resume) — and hangs up. Each gets 200 with the mirrored directions (recvonly, inactive,
- * sendrecv) on both m-lines; while held, `meeting` shows the participant on hold and the media sends
- * it nothing (MediaServer.sip.outbound), then both come back.
+ * sendrecv) on both m-lines; while held, `meeting` shows the participant on hold, the media sends
+ * it nothing (MediaServer.sip.outbound) and its own producers pause in the meeting (no music on
+ * hold for the others), then all comes back.
  */
 import { DrachtioServer, PCMU_H264_OFFER, runSipp, SIPP_SCENARIOS, withDirection } from '@maillage/adapters';
 import { MediaServer } from '@maillage/media';
@@ -50,13 +51,19 @@ describe('a room system holds the call with a re-INVITE and resumes it', () => {
     // What `meeting` and the media say, every 100 ms while the call lasts (bounded by SIPp's own timeout); each sequence without repeats.
     const holds: boolean[] = [];
     const outbounds: string[] = [];
+    const paused: string[] = [];
     const push = <T>(list: T[], value: T) => list[list.length - 1] !== value && list.push(value);
     while (!done) {
       const [participant] = (await api.gql<{ meeting: { participants: { name: string; kind: string; onHold: boolean }[] } }>(MEETING, { r: meeting.id }, admin)).data?.meeting.participants ?? [];
       if (participant) push(holds, participant.onHold);
       const [callId] = api.app.get(SipGateway).activeCalls().map((c) => c.callId);
       const media = api.app.get(MediaServer).sip;
-      if (callId && media.callIds().includes(callId)) push(outbounds, JSON.stringify(media.outbound(callId)));
+      if (callId && media.callIds().includes(callId)) {
+        push(outbounds, JSON.stringify(media.outbound(callId)));
+        // Its own producers in the meeting (what the others hear and see of it).
+        const own = api.app.get(MediaServer).bridge(meeting.id)?.producers().filter((p) => p.peerId === `sip-${callId}`) ?? [];
+        if (own.length === 2) push(paused, own.every((p) => p.paused) ? 'paused' : own.some((p) => p.paused) ? 'partly' : 'live');
+      }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const run = await call;
@@ -64,8 +71,9 @@ describe('a room system holds the call with a re-INVITE and resumes it', () => {
     expect(run.log).toContain('reinvite 2: recvonly recvonly');
     expect(run.log).toContain('reinvite 3: inactive inactive');
     expect(run.log).toContain('reinvite 4: sendrecv sendrecv');
-    console.log(`[sip hold] onHold in \`meeting\`: ${JSON.stringify(holds)}; what the media sends: ${outbounds.join(' → ')}`);
+    console.log(`[sip hold] onHold in \`meeting\`: ${JSON.stringify(holds)}; what the media sends: ${outbounds.join(' → ')}; its producers: ${paused.join(' → ')}`);
     expect(holds).toEqual([false, true, false]);
     expect(outbounds).toEqual(['{"audio":true,"video":true}', '{"audio":false,"video":false}', '{"audio":true,"video":true}']);
+    expect(paused).toEqual(['live', 'paused', 'live']);
   }, 40_000);
 });
