@@ -33,7 +33,7 @@ export const ENDPOINT_SIP_MANIFEST: AdapterManifest = {
       sipUri: { type: 'string', format: 'uri', minLength: 5, maxLength: 300, title: 'Adresse SIP du système de salle', description: 'p. ex. sip:salle-conseil@192.0.2.20:5060 ; le système doit décrocher automatiquement' },
       displayName: { type: 'string', minLength: 1, maxLength: 100, title: 'Nom dans la réunion', default: 'Salle SIP' },
       optionsTimeoutMs: { type: 'integer', minimum: 100, maximum: 30000, title: 'Délai de réponse à OPTIONS (ms)', default: 2000 },
-      ringTimeoutMs: { type: 'integer', minimum: 1000, maximum: 120000, title: 'Durée de sonnerie maximale (ms)', default: 15000 },
+      ringTimeoutMs: { type: 'integer', minimum: 1000, maximum: 120000, title: 'Durée de sonnerie maximale (ms)', description: 'Sous PREFLIGHT_CALL_CONNECT_MS (15 s) de l’API', default: 12000 },
     },
     required: ['sipUri'],
     additionalProperties: false,
