@@ -135,26 +135,32 @@ export class SipTestCall implements TestCall {
     const connectMs = Date.now() - started;
     try {
       const media = await this.measure(callId, agent);
+      if (media.endedAfterMs !== undefined) {
+        return { id: 'test-call', outcome: 'failed', cause: 'call-failed', detail: `the SIP test call to ${to} ended ${media.endedAfterMs} ms after it connected`, measures: { connectMs, packetsIn: media.packetsIn, packetsOut: media.packetsOut } };
+      }
       return testCallCheck(to, connectMs, media);
     } finally {
       await hangUp().catch((error: unknown) => this.log.warn(`test call ${callId}: hang-up failed: ${message(error)}`));
     }
   }
 
-  /** Counts packets both ways for the measuring window (twice as long while one way has none yet); stops early if the call ends. */
-  private async measure(callId: string, agent: SipUserAgent): Promise<TestCallMedia> {
+  /**
+   * Counts packets both ways for the measuring window (twice as long while one way has none yet);
+   * a call that ends before says when (`endedAfterMs`).
+   */
+  private async measure(callId: string, agent: SipUserAgent): Promise<TestCallMedia & { endedAfterMs?: number }> {
     const window = this.settings.testCallMediaMs;
     const started = Date.now();
     let last: TestCallMedia = { packetsIn: 0, packetsOut: 0 };
     for (;;) {
-      if (!agent.callActive(callId)) return last;
+      if (!agent.callActive(callId)) return { ...last, endedAfterMs: Date.now() - started };
       try {
         const legs = await this.media.sip.stats(callId);
         const audio = await this.media.sip.audioOutStats(callId);
         const video = await this.media.sip.videoOutStats(callId);
         last = { packetsIn: legs.reduce((sum, leg) => sum + leg.packets, 0), packetsOut: (audio?.packets ?? 0) + (video?.packets ?? 0) };
       } catch {
-        return last; // the call's media closed under us
+        return { ...last, endedAfterMs: Date.now() - started }; // the call's media closed under us
       }
       const elapsed = Date.now() - started;
       if (elapsed >= 2 * window || (elapsed >= window && last.packetsIn > 0 && last.packetsOut > 0)) return last;

@@ -4,7 +4,8 @@
  * - "Tester maintenant" on a Cisco codec (xAPI simulator) that has a SIP address: the bridge calls
  *   that address into a test meeting (the codec dials nothing); media flows toward it only → warning
  *   `media-one-way`, the call hung up (SIPp saw the BYE), the test meeting closed;
- * - an endpoint-sip room system that answers 486: the test call fails (`call-failed`, SIP 486 kept).
+ * - an endpoint-sip room system that answers 486: the test call fails (`call-failed`, SIP 486 kept);
+ * - one that hangs up half a second after answering: failed too, saying when.
  */
 import { CiscoXapiSimulator, DrachtioServer, SIPP_UAS_SCENARIOS, startSippUas } from '@maillage/adapters';
 import type { EndpointAdapter } from '@maillage/core';
@@ -85,6 +86,18 @@ describe('the SIP test call: one-way media warns, a busy room system fails, a co
     const check = await api.app.get(SipTestCall).run({ endpointId: id, adapterId: 'endpoint-sip', sipUri: null, driver: loaded!.instance as EndpointAdapter });
     expect(check).toMatchObject({ id: 'test-call', outcome: 'failed', cause: 'call-failed', detail: expect.stringMatching(/SIP 486 Busy Here \(busy\)/) });
     expect((await sipp.done).code).toBe(0);
+    expect(api.app.get(MediaServer).stats().bridges).toBe(0);
+  }, 30_000);
+
+  it('a room system that hangs up during the measure: the test call fails (call-failed), saying when it ended', async () => {
+    const sipp = await startSippUas({ scenarioXml: SIPP_UAS_SCENARIOS.answers({ hangUpAfterMs: 500 }), timeoutMs: 20_000 });
+    const id = await addEndpoint({ name: 'Salle SIP qui raccroche', vendor: 'SIPp', adapterId: 'endpoint-sip', adapterConfig: { sipUri: sipp.uri, optionsTimeoutMs: 1000, ringTimeoutMs: 5000 } });
+    const loaded = await api.app.get(AdapterHost).endpoint(id);
+    const check = await api.app.get(SipTestCall).run({ endpointId: id, adapterId: 'endpoint-sip', sipUri: null, driver: loaded!.instance as EndpointAdapter });
+    expect(check).toMatchObject({ id: 'test-call', outcome: 'failed', cause: 'call-failed', detail: expect.stringMatching(/ended \d+ ms after it connected/) });
+    expect(check.measures!.connectMs).toBeLessThan(5000);
+    expect((await sipp.done).code).toBe(0);
+    expect(api.app.get(SipGateway).activeCalls()).toEqual([]);
     expect(api.app.get(MediaServer).stats().bridges).toBe(0);
   }, 30_000);
 });
