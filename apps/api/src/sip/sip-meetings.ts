@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { type Observable, Subject } from 'rxjs';
 import { DataSource } from 'typeorm';
 import type { SipCallHost, SipLegEndReason, SipLegMedia, SipMeetingLookup, SipMediaLeg } from '@maillage/core';
 import { MediaServer } from '@maillage/media';
@@ -38,6 +39,9 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 export class SipMeetings implements SipCallHost {
   private readonly log = new Logger('SipMeetings');
   private readonly sessions = new Map<string, ParticipantSession>();
+  private readonly legsEnded = new Subject<{ callId: string; reason: SipLegEndReason }>();
+  /** Every call's end, with its reason, once its media and presence are closed (dial-out redials a leg that `failed`). */
+  readonly legEnded$: Observable<{ callId: string; reason: SipLegEndReason }> = this.legsEnded.asObservable();
   /** Set by the gateway: hangs a call up (BYE, then closeLeg). */
   hangUp?: (callId: string, reason: SipLegEndReason) => Promise<void>;
 
@@ -93,6 +97,7 @@ export class SipMeetings implements SipCallHost {
     const session = this.sessions.get(callId);
     this.sessions.delete(callId);
     if (session) await this.presence.left(session, LEFT_REASON[reason]);
+    this.legsEnded.next({ callId, reason });
   }
 
   requestKeyFrame(callId: string): Promise<void> {
