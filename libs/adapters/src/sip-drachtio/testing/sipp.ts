@@ -235,8 +235,7 @@ ${body.replace(/\r\n/g, '\n').trimEnd()}` : `      Content-Length: 0
 const receiveInvite = `  <recv request="INVITE">
     <action>
       <ereg regexp="([0-9]+) INVITE" search_in="hdr" header="CSeq:" check_it="true" assign_to="cseqLine,inviteCseq"/>
-      <ereg regexp="Content-Length: *([0-9]+)" search_in="msg" check_it="false" assign_to="lengthLine,inviteLength"/>
-      <log message="invite received, body length [$inviteLength]"/>
+      <log message="invite received: [$cseqLine]"/>
     </action>
   </recv>`;
 
