@@ -143,7 +143,8 @@ export class SipDialOut implements SubscriberSource, OnModuleInit, OnApplication
       await repo.update({ id: call.id, status: 'connected' }, { status: 'ended', reason: 'hung up by an operator', endedAt: new Date() });
       if (call.callId) {
         this.byCallId.delete(call.callId);
-        await this.gateway.agent?.hangUpCall(call.callId);
+        // Through the gateway's hang-up with a reason: the attendance says the participant left (BYE), not that the meeting closed.
+        await (this.sipMeetings.hangUp ? this.sipMeetings.hangUp(call.callId, 'bye') : this.gateway.agent?.hangUpCall(call.callId));
       }
     } else {
       await repo.update({ id: call.id }, { status: 'cancelled', reason: 'stopped by an operator', endedAt: new Date() });

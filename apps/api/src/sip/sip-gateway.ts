@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { AdapterContext } from '@maillage/core';
+import type { AdapterContext, SipUserAgent } from '@maillage/core';
 import { sipDrachtioAdapter, sipDrachtioConfigFromUrl, type SipDrachtioAdapter, type SipDrachtioConfig } from '@maillage/adapters';
 import type { ApiConfig } from '../config';
 import { SipMeetings } from './sip-meetings';
@@ -30,6 +30,11 @@ export class SipGateway implements OnApplicationBootstrap, OnApplicationShutdown
   /** Whether room systems can dial meetings in this process. */
   get enabled(): boolean {
     return this.adapter !== undefined;
+  }
+
+  /** The SIP user agent (dial-out, OPTIONS) when this process runs the gateway. */
+  get agent(): SipUserAgent | undefined {
+    return this.adapter;
   }
 
   /** The meeting's SIP address for a reservation reference; null without SIP. */

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DrachtioServer, PCMU_H264_OFFER, SIPP_UAS_SCENARIOS, startSippServer, type SippServer } from '@maillage/adapters';
+import { DrachtioServer, SIPP_UAS_SCENARIOS, startSippUas } from '@maillage/adapters';
 import { ADMIN, startTestApi, type TestApi } from '../harness';
 import { type BookedMeeting, bookMeeting, eventually, meetingClock, meetingRoom, MINUTE } from '../meeting-fixtures';
 import { axeViolations, buildWebApp, describeInBrowser, launchBrowser, newPage, SHOTS, signInWithToken } from './admin-browser';
@@ -16,6 +16,8 @@ import { ensureDrachtioBin } from '../../../../tools/setup/drachtio-bin.mjs';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the SIP test tools from Debian (SIPp)
 import { ensureSipTestTools } from '../../../../tools/setup/sip-test-tools.mjs';
 
+type SippUas = Awaited<ReturnType<typeof startSippUas>>;
+
 describeInBrowser('an operator sees the meeting’s SIP calls, hangs one up and calls it again', () => {
   let drachtio: DrachtioServer;
   let api: TestApi;
@@ -23,8 +25,8 @@ describeInBrowser('an operator sees the meeting’s SIP calls, hangs one up and 
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  let answering: SippServer;
-  let busy: SippServer;
+  let answering: SippUas;
+  let busy: SippUas;
   let meeting: BookedMeeting;
   let reference: string;
 
@@ -35,14 +37,14 @@ describeInBrowser('an operator sees the meeting’s SIP calls, hangs one up and 
     const { host, port, secret } = drachtio.connection;
     api = await startTestApi({ env: { DRACHTIO_URL: `drachtio://${secret}@${host}:${port}`, SIP_DOMAIN: 'visio.maillage.test', SIP_DIAL_ATTEMPTS: '2', SIP_DIAL_RETRY_MS: '300', SIP_DIAL_RING_TIMEOUT_MS: '2000' } });
     const admin = await api.loginAs(ADMIN.email, ADMIN.password);
-    answering = await startSippServer({ scenarioXml: SIPP_UAS_SCENARIOS.answersUntilBye(PCMU_H264_OFFER), calls: 2, timeoutMs: 150_000 });
-    busy = await startSippServer({ scenarioXml: SIPP_UAS_SCENARIOS.refuses(486, 'Busy Here'), calls: 2, timeoutMs: 150_000 });
+    answering = await startSippUas({ scenarioXml: SIPP_UAS_SCENARIOS.answers(), calls: 2, timeoutMs: 150_000, recvTimeoutMs: 120_000 });
+    busy = await startSippUas({ scenarioXml: SIPP_UAS_SCENARIOS.refuses(486, 'Busy Here'), calls: 2, timeoutMs: 150_000 });
     const room = await meetingRoom(api);
     meeting = await bookMeeting(api, room, {
       title: 'Comité de pilotage',
       participants: [
-        { kind: 'SIP', name: 'Mairie de Quimper', sipUri: answering.uri('quimper') },
-        { kind: 'SIP', name: 'Cabinet occupé', sipUri: busy.uri('occupe') },
+        { kind: 'SIP', name: 'Mairie de Quimper', sipUri: answering.uri },
+        { kind: 'SIP', name: 'Cabinet occupé', sipUri: busy.uri },
       ],
     });
     [{ reference }] = await api.sql<{ reference: string }>(`SELECT reference FROM reservation WHERE id = $1`, [meeting.id]);
@@ -79,7 +81,7 @@ describeInBrowser('an operator sees the meeting’s SIP calls, hangs one up and 
     expect(await panel.getByTestId('sip-uri').textContent()).toBe(`sip:${reference}@visio.maillage.test`);
     await panel.getByRole('button', { name: 'Copier' }).click();
     await panel.getByTestId('sip-copied').waitFor();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`sip:${reference}@visio.maillage.test`);
+    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(`sip:${reference}@visio.maillage.test`);
     expect(await row('Mairie de Quimper').getByTestId('sip-call-status').textContent()).toBe(' — En ligne · 1 essai(s)');
     expect(await row('Cabinet occupé').getByTestId('sip-call-status').textContent()).toBe(' — Échec (occupé, SIP 486) · 2 essai(s)');
     expect(await row('Mairie de Quimper').getByRole('button').allTextContents()).toEqual(['Raccrocher']);

@@ -9,7 +9,7 @@
  * dialled again. Operators hang up (SIPp receives the BYE) and call again; bad requests get typed
  * errors and change nothing.
  */
-import { DrachtioServer, PCMU_H264_OFFER, SIPP_UAS_SCENARIOS, startSippServer, type SippRun, type SippServer } from '@maillage/adapters';
+import { DrachtioServer, SIPP_UAS_SCENARIOS, startSippUas, type SippRun } from '@maillage/adapters';
 import { SipGateway } from '../../src/sip/sip-gateway';
 import { SipMeetings } from '../../src/sip/sip-meetings';
 import { ADMIN, startTestApi, type TestApi } from '../harness';
@@ -18,6 +18,8 @@ import { bookMeeting, eventually, meetingClock, meetingRoom, MINUTE, type Booked
 import { ensureDrachtioBin } from '../../../../tools/setup/drachtio-bin.mjs';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the SIP test tools from Debian (SIPp)
 import { ensureSipTestTools } from '../../../../tools/setup/sip-test-tools.mjs';
+
+type SippUas = Awaited<ReturnType<typeof startSippUas>>;
 
 const RETRY_MS = 400;
 const RING_MS = 1500;
@@ -60,10 +62,10 @@ describe('the meeting dials out to its SIP participants when it opens', () => {
   let clock: ReturnType<typeof meetingClock>;
   let admin: Record<string, string>;
   let meeting: BookedMeeting;
-  let answering: SippServer;
-  let busy: SippServer;
-  let ringing: SippServer;
-  let missing: SippServer;
+  let answering: SippUas;
+  let busy: SippUas;
+  let ringing: SippUas;
+  let missing: SippUas;
   let openedAt: number;
 
   const view = async () => {
@@ -85,17 +87,17 @@ describe('the meeting dials out to its SIP participants when it opens', () => {
     clock = meetingClock(api);
     admin = await api.loginAs(ADMIN.email, ADMIN.password);
     // The answering party takes three calls: the first, the redial after its leg failed, and "call again".
-    answering = await startSippServer({ scenarioXml: SIPP_UAS_SCENARIOS.answersUntilBye(PCMU_H264_OFFER), calls: 3, timeoutMs: 90_000 });
-    busy = await startSippServer({ scenarioXml: SIPP_UAS_SCENARIOS.refuses(486, 'Busy Here'), calls: 3, timeoutMs: 60_000 });
-    ringing = await startSippServer({ scenarioXml: SIPP_UAS_SCENARIOS.ringsUntilCancelled(), calls: 3, timeoutMs: 60_000 });
-    missing = await startSippServer({ scenarioXml: SIPP_UAS_SCENARIOS.refuses(404, 'Not Found'), calls: 1, timeoutMs: 60_000 });
+    answering = await startSippUas({ scenarioXml: SIPP_UAS_SCENARIOS.answers(), calls: 3, timeoutMs: 90_000, recvTimeoutMs: 60_000 });
+    busy = await startSippUas({ scenarioXml: SIPP_UAS_SCENARIOS.refuses(486, 'Busy Here'), calls: 3, timeoutMs: 60_000 });
+    ringing = await startSippUas({ scenarioXml: SIPP_UAS_SCENARIOS.ringsWithoutAnswer(), calls: 3, timeoutMs: 60_000 });
+    missing = await startSippUas({ scenarioXml: SIPP_UAS_SCENARIOS.refuses(404, 'Not Found'), calls: 1, timeoutMs: 60_000 });
     const room = await meetingRoom(api);
-    await api.sql(`INSERT INTO endpoint (room_id, name, kind, protocol, sip_uri) VALUES ($1, 'Salle du conseil (SIP)', 'ROOM_SYSTEM', 'SIP', $2)`, [room.roomId, missing.uri('conseil')]);
+    await api.sql(`INSERT INTO endpoint (room_id, name, kind, protocol, sip_uri) VALUES ($1, 'Salle du conseil (SIP)', 'ROOM_SYSTEM', 'SIP', $2)`, [room.roomId, missing.uri]);
     meeting = await bookMeeting(api, room, {
       participants: [
-        { kind: 'SIP', name: 'Mairie de Quimper', sipUri: answering.uri('quimper') },
-        { kind: 'SIP', name: 'Cabinet occupé', sipUri: busy.uri('occupe') },
-        { kind: 'SIP', name: 'Salle sans réponse', sipUri: ringing.uri('absent') },
+        { kind: 'SIP', name: 'Mairie de Quimper', sipUri: answering.uri },
+        { kind: 'SIP', name: 'Cabinet occupé', sipUri: busy.uri },
+        { kind: 'SIP', name: 'Salle sans réponse', sipUri: ringing.uri },
         { kind: 'WEB_GUEST', name: 'Invitée web', email: 'invitee@example.org' },
       ],
     });
@@ -116,10 +118,10 @@ describe('the meeting dials out to its SIP participants when it opens', () => {
       return m.sipCalls.length === 4 ? m.sipCalls : undefined;
     });
     expect(calls.map((c) => [c.name, c.uri, c.direction, c.participantId !== null, c.endpointId !== null])).toEqual([
-      ['Cabinet occupé', busy.uri('occupe'), 'OUT', true, false],
-      ['Mairie de Quimper', answering.uri('quimper'), 'OUT', true, false],
-      ['Salle du conseil (SIP)', missing.uri('conseil'), 'OUT', false, true],
-      ['Salle sans réponse', ringing.uri('absent'), 'OUT', true, false],
+      ['Cabinet occupé', busy.uri, 'OUT', true, false],
+      ['Mairie de Quimper', answering.uri, 'OUT', true, false],
+      ['Salle du conseil (SIP)', missing.uri, 'OUT', false, true],
+      ['Salle sans réponse', ringing.uri, 'OUT', true, false],
     ]);
   });
 
@@ -162,7 +164,7 @@ describe('the meeting dials out to its SIP participants when it opens', () => {
     for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(RETRY_MS);
     expect((await view()).attendance).toContainEqual({ name: 'Cabinet occupé', kind: 'SIP', leftReason: 'failed', sipCause: 'busy' });
     const incidents = await api.sql<{ kind: string; severity: string; cause: string; detail: string }>(`SELECT kind, severity, cause, detail FROM incident WHERE reservation_id = $1 AND kind = 'sip.dial-out-failed' ORDER BY opened_at`, [meeting.id]);
-    expect(incidents).toContainEqual({ kind: 'sip.dial-out-failed', severity: 'failure', cause: 'busy', detail: expect.stringContaining(`Cabinet occupé (${busy.uri('occupe')}) could not be reached: 486`) });
+    expect(incidents).toContainEqual({ kind: 'sip.dial-out-failed', severity: 'failure', cause: 'busy', detail: expect.stringContaining(`Cabinet occupé (${busy.uri}) could not be reached: 486`) });
   });
 
   it('the party that only rings is cancelled after SIP_DIAL_RING_TIMEOUT_MS, 3 times: failed with cause no-answer', async () => {

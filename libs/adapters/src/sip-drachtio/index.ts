@@ -1,3 +1,3 @@
 export { DrachtioServer, drachtioConfig, freeSipPort, freeTcpPort, type DrachtioConnection, type DrachtioServerOptions } from './drachtio-server';
 export { SIP_DRACHTIO_MANIFEST, SipDrachtioAdapter, sipDrachtioAdapter, sipDrachtioConfigFromUrl, type SipDrachtioConfig } from './sip-drachtio.adapter';
-export { PCMU_H264_OFFER, runSipp, SIPP_SCENARIOS, SIPP_UAS_SCENARIOS, startSippServer, type SippRun, type SippServer } from './testing/sipp';
+export { PCMU_H264_OFFER, runSipp, SIPP_SCENARIOS, SIPP_UAS_SCENARIOS, startSippUas, type SippRun } from './testing/sipp';

@@ -4,7 +4,6 @@
  * the scenario says) and its output, for the assertion message.
  */
 import { spawn } from 'node:child_process';
-import { createSocket } from 'node:dgram';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -214,91 +213,124 @@ ${answeredAndAcked}
     ),
 };
 
-/** A UAS's answer to the INVITE it received, on the INVITE's transaction (its CSeq saved by `rememberInvite`). */
-const uasAnswer = (statusLine: string, body?: string) => `  <send>
+/** A room system's offer in a 200 to a delayed-offer INVITE: PCMU + H.264 pm1, nothing listening behind it. */
+const UAS_OFFER = PCMU_H264_OFFER.replace(/^o=sipp 1 1/m, 'o=sipp-uas 2 2');
+
+/** UAS side: the response headers of the last request received, with our To tag and Contact. */
+const response = (status: string, extra = '') => `  <send>
     <![CDATA[
-      SIP/2.0 ${statusLine}
+      SIP/2.0 ${status}
       [last_Via:]
       [last_From:]
-      [last_To:];tag=[pid]SIPpTag[call_number]
+      [last_To:];tag=[pid]SIPpTag01[call_number]
       [last_Call-ID:]
-      CSeq: [$inviteCseq] INVITE
-      Contact: <sip:callee@[local_ip]:[local_port];transport=[transport]>
-${body ? `      Content-Type: application/sdp
-      Content-Length: [len]
-
-${body.replace(/\r\n/g, '\n').trimEnd()}` : `      Content-Length: 0
-`}
+      [last_CSeq:]
+      Contact: <sip:salle@[local_ip]:[local_port];transport=[transport]>
+${extra}
     ]]>
   </send>`;
 
-const receiveInvite = `  <recv request="INVITE">
+/**
+ * The delayed-offer INVITE a meeting sends, its Content-Length, From and Contact logged (`invite content-length: 0`);
+ * `keepForFinalAnswer` saves its Via and CSeq for a final answer sent after other requests (487 after a CANCEL).
+ */
+const recvDelayedOfferInvite = (keepForFinalAnswer = false) => `  <recv request="INVITE">
     <action>
-      <ereg regexp="([0-9]+) INVITE" search_in="hdr" header="CSeq:" check_it="true" assign_to="cseqLine,inviteCseq"/>
-      <log message="invite received: [$cseqLine]"/>
+      <ereg regexp=".*" search_in="hdr" header="Content-Length:" assign_to="invlen"/>
+      <log message="invite content-length:[$invlen]"/>
+      <ereg regexp=".*" search_in="hdr" header="From:" assign_to="invfrom"/>
+      <log message="invite from:[$invfrom]"/>
+      <ereg regexp="sips?:[^>;]*" search_in="hdr" header="Contact:" assign_to="invcontact"/>
+      <log message="invite contact: [$invcontact]"/>${
+        keepForFinalAnswer
+          ? `
+      <ereg regexp=".*" search_in="hdr" header="CSeq:" assign_to="invcseq"/>
+      <ereg regexp=".*" search_in="hdr" header="Via:" assign_to="invvia"/>`
+          : ''
+      }
     </action>
   </recv>`;
 
-/** Our 200 to an in-dialog request (BYE, CANCEL) on its own transaction. */
-const okToRequest = `  <send>
-    <![CDATA[
-      SIP/2.0 200 OK
-      [last_Via:]
-      [last_From:]
-      [last_To:]
-      [last_Call-ID:]
-      [last_CSeq:]
-      Content-Length: 0
-
-    ]]>
-  </send>`;
-
-/** SIPp as the called party (`startSippServer`): what a SIP participant the meeting dials does. */
+/** Room systems the meetings call (SIPp as UAS, started with `startSippUas`). */
 export const SIPP_UAS_SCENARIOS = {
-  /** INVITE (delayed offer: no SDP) → 180, 200 with `sdp` as the offer, ACK with our answer (logged as `answer: …`), then waits for our BYE → 200. */
-  answersUntilBye: (sdp: string) =>
+  /** OPTIONS → 200. */
+  options: () => scenario('uas-options', `  <recv request="OPTIONS"/>\n${response('200 OK', '      Allow: INVITE, ACK, CANCEL, BYE, OPTIONS\n      Content-Length: 0\n')}`),
+  /**
+   * The delayed-offer INVITE → 180, 200 with our offer; the ACK carries the meeting's answer
+   * (logged as `ack answer: m=audio …`); then waits for the meeting's BYE (`bye received`), or sends
+   * its own BYE after `hangUpAfterMs`.
+   */
+  answers: (options: { hangUpAfterMs?: number } = {}) =>
     scenario(
-      'uas-answers-until-bye',
-      `${receiveInvite}
-${uasAnswer('180 Ringing')}
-  <pause milliseconds="200"/>
-${uasAnswer('200 OK', sdp)}
-  <recv request="ACK" crlf="true">
+      'uas-answers-with-an-offer',
+      `${recvDelayedOfferInvite()}
+${response('180 Ringing', '      Content-Length: 0\n')}
+${response('200 OK', `      Content-Type: application/sdp\n      Content-Length: [len]\n\n${UAS_OFFER.replace(/\r\n/g, '\n').trimEnd()}`)}
+  <recv request="ACK">
     <action>
       <ereg regexp="m=audio [0-9]+ RTP/AVP [0-9]+" search_in="body" check_it="true" assign_to="answer"/>
-      <log message="answer: [$answer]"/>
+      <log message="ack answer: [$answer]"/>
     </action>
   </recv>
-  <recv request="BYE">
+${
+  options.hangUpAfterMs === undefined
+    ? `  <recv request="BYE">
     <action>
       <log message="bye received"/>
     </action>
   </recv>
-${okToRequest}`,
+${response('200 OK', '      Content-Length: 0\n')}`
+    : `  <pause milliseconds="${options.hangUpAfterMs}"/>
+  <send retrans="500">
+    <![CDATA[
+      BYE [$invcontact] SIP/2.0
+      Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+      From: <sip:salle@[local_ip]:[local_port]>;tag=[pid]SIPpTag01[call_number]
+      To:[$invfrom]
+      [last_Call-ID:]
+      CSeq: 1 BYE
+      Contact: <sip:salle@[local_ip]:[local_port];transport=[transport]>
+      Max-Forwards: 70
+      Content-Length: 0
+
+    ]]>
+  </send>
+  <recv response="200"/>`
+}`,
     ),
-  /** INVITE → 100, `status` (486 Busy Here…), ACK. */
-  refuses: (status: number, phrase: string) =>
+  /** The INVITE → `status` (486 busy, 603 declined…), then the ACK. */
+  refuses: (status: number, reasonPhrase: string) =>
     scenario(
       `uas-refuses-${status}`,
-      `${receiveInvite}
-${uasAnswer('100 Trying')}
-${uasAnswer(`${status} ${phrase}`)}
-  <recv request="ACK" crlf="true"/>`,
+      `${recvDelayedOfferInvite()}
+${response(`${status} ${reasonPhrase}`, '      Content-Length: 0\n')}
+  <recv request="ACK"/>`,
     ),
-  /** INVITE → 180, and rings until the caller gives up: CANCEL → 200, 487, ACK. */
-  ringsUntilCancelled: () =>
+  /** Rings (180) and never answers: the CANCEL → 200, then 487 for the INVITE, then the ACK. */
+  ringsWithoutAnswer: () =>
     scenario(
-      'uas-rings-until-cancelled',
-      `${receiveInvite}
-${uasAnswer('180 Ringing')}
+      'uas-rings-without-answer',
+      `${recvDelayedOfferInvite(true)}
+${response('180 Ringing', '      Content-Length: 0\n')}
   <recv request="CANCEL">
     <action>
       <log message="cancel received"/>
     </action>
   </recv>
-${okToRequest}
-${uasAnswer('487 Request Terminated')}
-  <recv request="ACK" crlf="true"/>`,
+${response('200 OK', '      Content-Length: 0\n')}
+  <send>
+    <![CDATA[
+      SIP/2.0 487 Request Terminated
+      Via:[$invvia]
+      [last_From:]
+      [last_To:];tag=[pid]SIPpTag01[call_number]
+      [last_Call-ID:]
+      CSeq:[$invcseq]
+      Content-Length: 0
+
+    ]]>
+  </send>
+  <recv request="ACK"/>`,
     ),
 };
 
@@ -310,95 +342,85 @@ export interface SippRun {
   elapsedMs: number;
 }
 
+interface SippProcess {
+  args: string[];
+  scenarioXml: string;
+  localPort: number;
+  timeoutMs?: number;
+  /** How long one step may wait for a message (default 5 s). */
+  recvTimeoutMs?: number;
+  /** Aborting kills SIPp. */
+  signal?: AbortSignal;
+}
+
+/** Runs SIPp with `args` and the scenario in a temporary folder, killed after timeoutMs (+5 s). */
+async function spawnSipp(options: SippProcess): Promise<SippRun> {
+  const dir = await mkdtemp(join(tmpdir(), 'maillage-sipp-'));
+  const started = Date.now();
+  try {
+    const file = join(dir, 'scenario.xml');
+    await writeFile(file, options.scenarioXml);
+    const timeoutS = Math.ceil((options.timeoutMs ?? 10_000) / 1000);
+    const args = [
+      ...options.args,
+      ...['-sf', file, '-i', '127.0.0.1', '-p', String(options.localPort)],
+      ...['-timeout', `${timeoutS}s`, '-timeout_error', '-recv_timeout', String(options.recvTimeoutMs ?? 5000), '-nostdin', '-trace_logs', '-log_file', join(dir, 'sipp.log'), '-trace_err', '-error_file', join(dir, 'errors.log')],
+    ];
+    const child = spawn('sipp', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const abort = () => child.kill('SIGKILL');
+    if (options.signal?.aborted) abort();
+    options.signal?.addEventListener('abort', abort, { once: true });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
+    child.stderr.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
+    const killer = setTimeout(() => child.kill('SIGKILL'), (timeoutS + 5) * 1000);
+    const code = await new Promise<number | null>((resolve) => child.once('exit', (exitCode) => resolve(exitCode)));
+    clearTimeout(killer);
+    const read = (name: string) => readFile(join(dir, name), 'utf8').catch(() => '');
+    const errors = await read('errors.log');
+    return { code, output: `${output.slice(-3000)}\n${errors.slice(-3000)}`, log: await read('sipp.log'), elapsedMs: Date.now() - started };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 /** Runs `calls` calls (default one) of `scenarioXml` against 127.0.0.1:sipPort, dialling `user`, over UDP or TCP; killed after timeoutMs. */
 export async function runSipp(options: { scenarioXml: string; sipPort: number; user: string; transport?: 'udp' | 'tcp'; timeoutMs?: number; calls?: number; ratePerSecond?: number }): Promise<SippRun> {
-  const localPort = await freeSipPort();
   const calls = String(options.calls ?? 1);
-  return spawnSipp(options.scenarioXml, localPort, options.transport ?? 'udp', options.timeoutMs ?? 10_000, [
-    `127.0.0.1:${options.sipPort}`,
-    ...['-s', options.user, '-m', calls, '-l', calls, '-r', String(options.ratePerSecond ?? 10)],
-  ], 5000).done;
+  return spawnSipp({
+    scenarioXml: options.scenarioXml,
+    localPort: await freeSipPort(),
+    timeoutMs: options.timeoutMs,
+    args: [`127.0.0.1:${options.sipPort}`, '-s', options.user, '-m', calls, '-l', calls, '-r', String(options.ratePerSecond ?? 10), '-t', options.transport === 'tcp' ? 't1' : 'u1'],
+  });
 }
 
-/** SIPp answering calls (a `SIPP_UAS_SCENARIOS` scenario) on 127.0.0.1 over UDP, for `calls` calls or until timeoutMs. */
-export interface SippServer {
-  /** Its address, for the caller: sip:<user>@127.0.0.1:<port>. */
-  uri(user: string): string;
-  readonly port: number;
-  /** Resolves when SIPp exits (after `calls` calls, or killed). */
-  readonly done: Promise<SippRun>;
-  stop(): Promise<SippRun>;
-}
-
-/** Starts SIPp as the called party; resolves once it listens. */
-export async function startSippServer(options: { scenarioXml: string; calls?: number; timeoutMs?: number }): Promise<SippServer> {
+/**
+ * SIPp as a room system that is called (UAS) on 127.0.0.1:<port>, for `calls` calls (or requests,
+ * default one) of `scenarioXml`: `uri` is its address, `done` settles when the scenarios ended
+ * (code 0) or failed; `recvTimeoutMs` bounds each wait (a call kept up until the meeting hangs up
+ * needs more than the 5 s default); `stop()` kills it.
+ */
+export async function startSippUas(options: { scenarioXml: string; timeoutMs?: number; calls?: number; recvTimeoutMs?: number }): Promise<{ port: number; uri: string; done: Promise<SippRun>; stop(): Promise<SippRun> }> {
   const port = await freeSipPort();
-  const calls = String(options.calls ?? 1);
-  const run = spawnSipp(options.scenarioXml, port, 'udp', options.timeoutMs ?? 30_000, ['-m', calls], options.timeoutMs ?? 30_000);
-  await untilUdpPortTaken(port, 5000);
+  const abort = new AbortController();
+  const done = spawnSipp({
+    scenarioXml: options.scenarioXml,
+    localPort: port,
+    timeoutMs: options.timeoutMs,
+    recvTimeoutMs: options.recvTimeoutMs,
+    signal: abort.signal,
+    args: ['-m', String(options.calls ?? 1), '-t', 'u1'],
+  });
+  // SIPp needs a moment to bind its socket before the first request reaches it.
+  await new Promise((resolve) => setTimeout(resolve, 300));
   return {
     port,
-    uri: (user) => `sip:${user}@127.0.0.1:${port}`,
-    done: run.done,
-    stop: async () => {
-      run.kill();
-      return run.done;
-    },
-  };
-}
-
-/** Waits until something (SIPp) has bound the UDP port. */
-async function untilUdpPortTaken(port: number, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const taken = await new Promise<boolean>((resolve) => {
-      const socket = createSocket('udp4');
-      socket.once('error', () => resolve(true));
-      socket.bind(port, '127.0.0.1', () => socket.close(() => resolve(false)));
-    });
-    if (taken) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`SIPp did not listen on 127.0.0.1:${port} within ${timeoutMs} ms`);
-}
-
-/** One SIPp process on 127.0.0.1:localPort; `recvTimeoutMs`: how long a scenario step may wait for a message. */
-function spawnSipp(scenarioXml: string, localPort: number, transport: 'udp' | 'tcp', timeoutMs: number, extra: string[], recvTimeoutMs: number): { done: Promise<SippRun>; kill(): void } {
-  let child: ReturnType<typeof spawn> | undefined;
-  let killed = false;
-  const done = (async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'maillage-sipp-'));
-    const started = Date.now();
-    try {
-      const file = join(dir, 'scenario.xml');
-      await writeFile(file, scenarioXml);
-      const timeoutS = Math.ceil(timeoutMs / 1000);
-      const args = [
-        ...extra,
-        ...['-sf', file, '-i', '127.0.0.1', '-p', String(localPort), '-t', transport === 'tcp' ? 't1' : 'u1'],
-        ...['-timeout', `${timeoutS}s`, '-timeout_error', '-recv_timeout', String(recvTimeoutMs), '-nostdin', '-trace_logs', '-log_file', join(dir, 'sipp.log'), '-trace_err', '-error_file', join(dir, 'errors.log')],
-      ];
-      const spawned = spawn('sipp', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-      child = spawned;
-      if (killed) spawned.kill('SIGKILL');
-      let output = '';
-      spawned.stdout.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
-      spawned.stderr.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
-      const killer = setTimeout(() => spawned.kill('SIGKILL'), (timeoutS + 5) * 1000);
-      const code = await new Promise<number | null>((resolve) => spawned.once('exit', (exitCode) => resolve(exitCode)));
-      clearTimeout(killer);
-      const read = (name: string) => readFile(join(dir, name), 'utf8').catch(() => '');
-      const errors = await read('errors.log');
-      return { code, output: `${output.slice(-3000)}\n${errors.slice(-3000)}`, log: await read('sipp.log'), elapsedMs: Date.now() - started };
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  })();
-  return {
+    uri: `sip:salle@127.0.0.1:${port}`,
     done,
-    kill: () => {
-      killed = true;
-      child?.kill('SIGKILL');
+    stop: () => {
+      abort.abort();
+      return done;
     },
   };
 }
