@@ -143,8 +143,8 @@ export class SipDialOut implements SubscriberSource, OnModuleInit, OnApplication
       await repo.update({ id: call.id, status: 'connected' }, { status: 'ended', reason: 'hung up by an operator', endedAt: new Date() });
       if (call.callId) {
         this.byCallId.delete(call.callId);
-        // Through the gateway's hang-up with a reason: the attendance says the participant left (BYE), not that the meeting closed.
-        await (this.sipMeetings.hangUp ? this.sipMeetings.hangUp(call.callId, 'bye') : this.gateway.agent?.hangUpCall(call.callId));
+        // The gateway sends the BYE for any reason but 'bye' (the callee's own); 'cancel' has the attendance say `left`, not `meeting-closed`.
+        await (this.sipMeetings.hangUp ? this.sipMeetings.hangUp(call.callId, 'cancel') : this.gateway.agent?.hangUpCall(call.callId));
       }
     } else {
       await repo.update({ id: call.id }, { status: 'cancelled', reason: 'stopped by an operator', endedAt: new Date() });

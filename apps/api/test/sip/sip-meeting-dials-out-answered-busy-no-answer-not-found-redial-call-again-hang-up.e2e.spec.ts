@@ -160,7 +160,7 @@ describe('the meeting dials out to its SIP participants when it opens', () => {
       ['failed', 486, 'busy'],
     ]);
     const gaps = attempts.slice(1).map((a, i) => a.started_at.getTime() - attempts[i].started_at.getTime());
-    console.log(`dial-out busy: 3 attempts, gaps ${gaps.join(', ')} ms (SIP_DIAL_RETRY_MS ${RETRY_MS}), failed ${Date.now() - openedAt} ms after the booking`);
+    console.log(`dial-out busy: 3 attempts, gaps ${gaps.join(', ')} ms (SIP_DIAL_RETRY_MS ${RETRY_MS}), failed ${Date.now() - openedAt} ms after the meeting opened`);
     for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(RETRY_MS);
     expect((await view()).attendance).toContainEqual({ name: 'Cabinet occupé', kind: 'SIP', leftReason: 'failed', sipCause: 'busy' });
     const incidents = await api.sql<{ kind: string; severity: string; cause: string; detail: string }>(`SELECT kind, severity, cause, detail FROM incident WHERE reservation_id = $1 AND kind = 'sip.dial-out-failed' ORDER BY opened_at`, [meeting.id]);
@@ -176,6 +176,9 @@ describe('the meeting dials out to its SIP participants when it opens', () => {
     const run = await ringing.done;
     expect({ code: run.code, why: run.code === 0 ? '' : explain(run) }).toEqual({ code: 0, why: '' });
     expect(count(run.log, 'cancel received')).toBe(3);
+    const rings = await api.sql<{ ms: number }>(`SELECT (extract(epoch FROM finished_at - started_at) * 1000)::int AS ms FROM sip_call_attempt WHERE sip_call_id = $1 ORDER BY id`, [call.id]);
+    console.log(`dial-out no answer: attempts rang ${rings.map((r) => r.ms).join(', ')} ms (SIP_DIAL_RING_TIMEOUT_MS ${RING_MS})`);
+    for (const ring of rings) expect(ring.ms).toBeGreaterThanOrEqual(RING_MS - 50);
     const state = await view();
     expect(state.attendance).toContainEqual({ name: 'Salle sans réponse', kind: 'SIP', leftReason: 'failed', sipCause: 'no-answer' });
     const kinds = await api.sql<{ cause: string }>(`SELECT cause FROM incident WHERE reservation_id = $1 AND kind = 'sip.dial-out-failed' ORDER BY cause`, [meeting.id]);
@@ -194,7 +197,9 @@ describe('the meeting dials out to its SIP participants when it opens', () => {
       return c.status === 'CONNECTED' && c.callId !== before.callId ? c : undefined;
     }, 15_000);
     expect(after).toMatchObject({ attempts: 1, sipStatus: 200 });
-    expect((await view()).participants).toEqual([{ name: 'Mairie de Quimper', kind: 'SIP' }]);
+    const state = await view();
+    expect(state.participants).toEqual([{ name: 'Mairie de Quimper', kind: 'SIP' }]);
+    expect(state.attendance.filter((a) => a.name === 'Mairie de Quimper').map((a) => a.leftReason)).toEqual(['disconnected', null]);
   });
 
   it('typed errors: anonymous, unknown call, calling a connected party, hanging up a failed call; nothing changes', async () => {
@@ -223,6 +228,7 @@ describe('the meeting dials out to its SIP participants when it opens', () => {
       return m.participants.length === 0 ? m : undefined;
     });
     expect(left.sipCalls.find((c) => c.name === 'Mairie de Quimper')?.status).toBe('ENDED');
+    expect(left.attendance.filter((a) => a.name === 'Mairie de Quimper').map((a) => a.leftReason)).toEqual(['disconnected', 'left']);
 
     const started = Date.now();
     const again = await api.gql<{ callSipParticipantAgain: { status: string; attempts: number } }>(CALL_AGAIN, { id: connected.id }, admin);
@@ -248,6 +254,9 @@ describe('the meeting dials out to its SIP participants when it opens', () => {
     });
     const refused = await api.gql(CALL_AGAIN, { id: call.id }, admin);
     expect(refused.errors?.[0].extensions?.code).toBe('CONFLICT');
-    expect((await callNamed('Mairie de Quimper')).status).toBe('ENDED');
+    const final = await view();
+    expect(final.sipCalls.find((c) => c.name === 'Mairie de Quimper')?.status).toBe('ENDED');
+    expect(final.attendance.filter((a) => a.name === 'Mairie de Quimper').map((a) => a.leftReason)).toEqual(['disconnected', 'left', 'meeting-closed']);
+    expect(final.participants).toEqual([]);
   });
 });
