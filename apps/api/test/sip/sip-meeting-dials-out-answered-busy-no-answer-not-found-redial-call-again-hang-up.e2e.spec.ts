@@ -7,10 +7,12 @@
  * that only rings is cancelled after SIP_DIAL_RING_TIMEOUT_MS, 3 times (no-answer); the endpoint
  * whose address does not exist (404) is called once. A leg that fails while the meeting is open is
  * dialled again. Operators hang up (SIPp receives the BYE) and call again; bad requests get typed
- * errors and change nothing.
+ * errors and change nothing. Closing the meeting hangs up the connected call and stops the one
+ * waiting for its next attempt.
  */
 import { DrachtioServer, SIPP_UAS_SCENARIOS, startSippUas, type SippRun } from '@maillage/adapters';
-import { SipGateway } from '../../src/sip/sip-gateway';
+import type { ApiConfig } from '../../src/config';
+import { SIP_SETTINGS, SipGateway } from '../../src/sip/sip-gateway';
 import { SipMeetings } from '../../src/sip/sip-meetings';
 import { ADMIN, startTestApi, type TestApi } from '../harness';
 import { bookMeeting, eventually, meetingClock, meetingRoom, MINUTE, type BookedMeeting } from '../meeting-fixtures';
@@ -242,9 +244,25 @@ describe('the meeting dials out to its SIP participants when it opens', () => {
     expect(reconnected.callId).not.toBe(connected.callId);
   });
 
-  it('closing the meeting hangs the call up; calling again is then refused (CONFLICT)', async () => {
+  it('closing the meeting hangs the connected call up and stops one waiting for its next attempt; calling again is then refused (CONFLICT)', async () => {
+    // The busy party called again, now with a long pause between attempts: it is waiting for its second one when the meeting closes.
+    const settings = api.app.get<ApiConfig['sip']>(SIP_SETTINGS);
+    settings.dialOut.retryMs = 20_000;
+    const stillBusy = await startSippUas({ scenarioXml: SIPP_UAS_SCENARIOS.refuses(486, 'Busy Here'), timeoutMs: 30_000 });
+    const busyCall = await callNamed('Cabinet occupé');
+    await api.sql(`UPDATE sip_call SET sip_uri = $2 WHERE id = $1`, [busyCall.id, stillBusy.uri]);
+    expect((await api.gql(CALL_AGAIN, { id: busyCall.id }, admin)).errors).toBeUndefined();
+    await eventually(async () => (await callNamed('Cabinet occupé')).status === 'RETRYING');
+    const busyRun = await stillBusy.done;
+    expect({ code: busyRun.code, why: busyRun.code === 0 ? '' : explain(busyRun) }).toEqual({ code: 0, why: '' });
+
     const closed = await api.gql<{ closeMeeting: { status: string } }>(CLOSE, { r: meeting.id }, admin);
     expect(closed.data?.closeMeeting.status).toBe('CLOSED');
+    const cancelled = await eventually(async () => {
+      const c = await callNamed('Cabinet occupé');
+      return c.status === 'CANCELLED' ? c : undefined;
+    });
+    expect(cancelled).toMatchObject({ attempts: 1, reason: 'the meeting is closed' });
     const run = await answering.done;
     expect({ code: run.code, why: run.code === 0 ? '' : explain(run) }).toEqual({ code: 0, why: '' });
     expect(count(run.log, 'bye received')).toBe(3);
