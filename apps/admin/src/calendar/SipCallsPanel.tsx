@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { causeName } from '../admin/endpoints/messages';
 import { GraphQLRequestError, request } from '../api';
 import type { MeetingSipCallsQuery } from '../generated/graphql';
 import { type CalendarMessageKey, useCalendarI18n } from './messages';
@@ -99,7 +100,7 @@ export function SipCallsPanel({ reservationId }: { reservationId: string }) {
               <span className={`sip-status sip-${c.status.toLowerCase()}`} data-testid="sip-call-status">
                 {' — '}
                 {t(`sip.status.${c.status}` as CalendarMessageKey)}
-                {c.cause && c.status !== 'CONNECTED' ? ` (${causeLabel(t, c.cause)}${c.sipStatus ? `, SIP ${c.sipStatus}` : ''})` : ''}
+                {c.cause && c.status !== 'CONNECTED' ? ` (${causeName(lang, c.cause)}${c.sipStatus ? `, SIP ${c.sipStatus}` : ''})` : ''}
                 {c.attempts > 0 ? ` · ${t('sip.attempts', { count: c.attempts })}` : ''}
               </span>
               <span className="actions">
@@ -126,12 +127,6 @@ export function SipCallsPanel({ reservationId }: { reservationId: string }) {
     </section>
   );
 }
-
-function causeLabel(t: ReturnType<typeof useCalendarI18n>['t'], cause: string): string {
-  const key = `sip.cause.${cause}`;
-  return key in CAUSE_KEYS ? t(key as CalendarMessageKey) : cause;
-}
-const CAUSE_KEYS: Record<string, true> = Object.fromEntries(['busy', 'no-answer', 'declined', 'not-found', 'unreachable', 'incompatible', 'meeting-closed', 'failed'].map((c) => [`sip.cause.${c}`, true]));
 
 function messageOf(error: unknown, lang: string): string {
   if (error instanceof GraphQLRequestError) return error.errors.map((e) => (lang === 'fr' ? (e.extensions?.messageFr ?? e.message) : e.message)).join(' ; ');
