@@ -94,6 +94,7 @@ import { PreflightResolver } from './preflight/preflight.resolver';
 import { PreflightScheduler } from './preflight/preflight-scheduler';
 import { PreflightSettings } from './preflight/preflight-settings';
 import { DriverDialTestCall, TEST_CALL } from './preflight/test-call';
+import { SipTestCall } from './preflight/sip-test-call';
 import { MeetingDialIn } from './preflight/dial-in';
 
 export const API_CONFIG = Symbol('API_CONFIG');
@@ -221,7 +222,9 @@ export class AppModule {
         EvaluationResolver,
         // Room hardware drivers and the pre-call test (issue 13).
         PreflightSettings,
-        { provide: TEST_CALL, useClass: DriverDialTestCall },
+        DriverDialTestCall,
+        SipTestCall,
+        { provide: TEST_CALL, useExisting: SipTestCall },
         EndpointTest,
         EndpointsService,
         EndpointsResolver,

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { AdapterContext, SipUserAgent } from '@maillage/core';
 import { sipDrachtioAdapter, sipDrachtioConfigFromUrl, type SipDrachtioAdapter, type SipDrachtioConfig } from '@maillage/adapters';
+import { AdapterHost } from '../adapters/adapter-host';
 import type { ApiConfig } from '../config';
 import { SipMeetings } from './sip-meetings';
 
@@ -25,7 +26,11 @@ export class SipGateway implements OnApplicationBootstrap, OnApplicationShutdown
   constructor(
     @Inject(SIP_SETTINGS) private readonly settings: ApiConfig['sip'],
     private readonly meetings: SipMeetings,
-  ) {}
+    host: AdapterHost,
+  ) {
+    // Room-system drivers (endpoint-sip) reach SIP through this gateway's user agent, when it runs.
+    host.sipAgent = () => this.agent;
+  }
 
   /** Whether room systems can dial meetings in this process. */
   get enabled(): boolean {

@@ -2,7 +2,8 @@
  * The meeting calls room systems (dial-out) and pings them (OPTIONS) through a real drachtio-server,
  * SIPp playing the room system (UAS): an answer negotiated from the callee's offer (delayed offer),
  * busy, declined, ringing without answer (CANCEL after the ring timeout), the callee hanging up, and
- * OPTIONS to a live and to a silent address. The media side is a recording SipCallHost (fixed ports).
+ * OPTIONS to a live and to a silent address; drachtio killed during a call ends its leg (`failed`),
+ * and the meeting can call again once drachtio is back. The media side is a recording SipCallHost (fixed ports).
  */
 import { createSocket } from 'node:dgram';
 import type { SipCallHost, SipLegEndReason, SipMediaLeg } from '@maillage/core';
@@ -43,7 +44,7 @@ describe('dial-out and OPTIONS through drachtio: each outcome is defined', () =>
   const recorded = recordingHost();
 
   beforeAll(async () => {
-    server = await DrachtioServer.start({ bin: bin() });
+    server = await DrachtioServer.start({ bin: bin(), restartDelayMs: 100 });
     const config: SipDrachtioConfig = { drachtioHost: '127.0.0.1', drachtioPort: server.connection.port, sipDomain: 'visio.maillage.test', connectTimeoutMs: 3000 };
     adapter = sipDrachtioAdapter.create(createTestContext(config, { drachtioSecret: server.connection.secret }, { sip: recorded.host }));
     await adapter.init();
@@ -131,4 +132,33 @@ describe('dial-out and OPTIONS through drachtio: each outcome is defined', () =>
     expect(silent.rttMs).toBeGreaterThanOrEqual(800);
     console.log(`OPTIONS round trip to SIPp: ${live.rttMs} ms`);
   });
+
+  it('drachtio killed during a placed call: the leg ends with "failed" (no BYE possible), and once drachtio is back the meeting calls again', async () => {
+    const first = await startSippUas({ scenarioXml: SIPP_UAS_SCENARIOS.answers({ hangUpAfterMs: 1_000 }) });
+    const outcome = await adapter.dialOut({ meeting: 'MLG-0000042', to: first.uri, displayName: 'Salle F' });
+    expect(outcome.ok).toBe(true);
+    const callId = (outcome as { callId: string }).callId;
+    const restarted = new Promise((resolve) => server.once('restarted', resolve));
+    const pid = server.pid ?? 0;
+    if (!(pid > 0)) throw new Error('no drachtio pid to kill');
+    process.kill(pid, 'SIGKILL');
+    await until('leg ended as failed', () => recorded.closed.find((c) => c.callId === callId), 5_000);
+    expect(recorded.closed.find((c) => c.callId === callId)?.reason).toBe('failed');
+    expect(adapter.callActive(callId)).toBe(false);
+    await first.done; // the old call is a zombie on the room system's side: its BYE gets no answer
+
+    await restarted;
+    const again = await startSippUas({ scenarioXml: SIPP_UAS_SCENARIOS.answers() });
+    const redial = await (async () => {
+      for (let attempt = 0; attempt < 20; attempt += 1) {
+        const result = await adapter.dialOut({ meeting: 'MLG-0000042', to: again.uri, displayName: 'Salle F' });
+        if (result.ok || result.cause !== 'unreachable') return result;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      throw new Error('drachtio did not come back within 5 s');
+    })();
+    expect(redial.ok).toBe(true);
+    await adapter.hangUpCall((redial as { callId: string }).callId);
+    await passed(again.done);
+  }, 30_000);
 });

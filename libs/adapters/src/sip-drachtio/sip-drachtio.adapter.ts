@@ -146,11 +146,11 @@ export class SipDrachtioAdapter implements ConferencingAdapter, SipUserAgent {
       this.lastError = undefined;
       this.context.logger.info('sip-drachtio: connected to drachtio', { host: this.context.config.drachtioHost, port: this.context.config.drachtioPort });
     });
-    srf.on('disconnect', () => (this.connected = false));
-    srf.on('close' as 'disconnect', () => (this.connected = false));
+    srf.on('disconnect', () => this.lost('disconnected'));
+    srf.on('close' as 'disconnect', () => this.lost('connection closed'));
     srf.on('error', (error: Error) => {
-      this.connected = false;
       this.lastError = error.message;
+      this.lost(error.message);
     });
     srf.use('options', (req, res) => this.onOptions(req, res));
     srf.invite((req, res) => {
@@ -425,12 +425,25 @@ export class SipDrachtioAdapter implements ConferencingAdapter, SipUserAgent {
   }
 
 
-  /** Ends a call once: BYE when answered (unless the remote hung up), then the media leg. */
-  private async hangUp(call: Call, reason: SipLegEndReason): Promise<void> {
+  /**
+   * drachtio is gone (killed, restarted, or the admin connection broke): the SIP dialogs it held are
+   * lost with it, so every call ends now with reason `failed` (its media leg closed, no BYE can be
+   * sent); the host decides what to redial once drachtio is back.
+   */
+  private lost(detail: string): void {
+    const wasConnected = this.connected;
+    this.connected = false;
+    if (!wasConnected || this.calls.size === 0) return;
+    this.context.logger.warn('sip-drachtio: drachtio lost, its calls end', { calls: this.calls.size, detail });
+    for (const call of [...this.calls.values()]) void this.hangUp(call, 'failed', { signal: false });
+  }
+
+  /** Ends a call once: BYE when answered (unless the remote hung up, or drachtio is gone), then the media leg. */
+  private async hangUp(call: Call, reason: SipLegEndReason, options: { signal?: boolean } = {}): Promise<void> {
     if (call.ended) return;
     call.ended = reason;
     this.calls.delete(call.callId);
-    if (call.dialog && reason !== 'bye') {
+    if (call.dialog && reason !== 'bye' && options.signal !== false) {
       await new Promise<void>((resolve) => call.dialog!.destroy(undefined, () => resolve()));
     }
     if (call.legOpened) {
