@@ -13,6 +13,8 @@ import { SIP_SETTINGS, SipGateway } from './sip-gateway';
 import { SipMeetings } from './sip-meetings';
 
 const SUBSCRIBER = 'sip:dial-out';
+/** How long a redial waits for drachtio to come back (it restarts within a second or two, ADR 0012). */
+const REDIAL_WAIT_MS = 15_000;
 /** Attendance names are 1 to 80 characters. */
 const attendanceName = (name: string) => name.trim().slice(0, 80) || 'SIP';
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -266,11 +268,21 @@ export class SipDialOut implements SubscriberSource, OnModuleInit, OnApplication
       const redial = await repo.update({ id, status: 'connected' }, { status: 'dialling', attempts: 0, reason: 'the call dropped: dialling again', endedAt: new Date() });
       this.log.warn(`${call.displayName} (${call.sipUri}): call ${callId} dropped, dialling again`);
       this.changes.next(call.reservationId);
-      if (redial.affected) await this.attempt(id);
+      // drachtio died with the call: dial again once it is back (supervised restart), not into the gap.
+      if (redial.affected) {
+        await this.untilGatewayUp(REDIAL_WAIT_MS);
+        await this.attempt(id);
+      }
       return;
     }
     await repo.update({ id, status: 'connected' }, { status: 'ended', reason: `ended: ${reason}`, endedAt: new Date() });
     this.changes.next(call.reservationId);
+  }
+
+  /** Waits (bounded, every 200 ms) until the gateway is connected to drachtio; attempts made after the bound go through the retry policy. */
+  private async untilGatewayUp(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.stopped && Date.now() < deadline && !(await this.gateway.up())) await new Promise((resolve) => setTimeout(resolve, 200));
   }
 
   /** The meeting closed: calls still ringing or waiting for their next attempt are cancelled (connected ones are hung up by the meeting). */
