@@ -8,8 +8,10 @@
  * whose address does not exist (404) is called once. When drachtio dies (SIGKILL) the connected
  * call ends as failed and is dialled again once the supervisor has restarted it. Operators hang up (SIPp receives the BYE) and call again; bad requests get typed
  * errors and change nothing. Closing the meeting hangs up the connected call and stops the one
- * waiting for its next attempt.
+ * waiting for its next attempt. `meetingState` pushes each status as it changes.
  */
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
 import { DrachtioServer, SIPP_UAS_SCENARIOS, startSippUas, type SippRun } from '@maillage/adapters';
 import type { ApiConfig } from '../../src/config';
 import { SIP_SETTINGS } from '../../src/sip/sip-gateway';
@@ -68,6 +70,9 @@ describe('the meeting dials out to its SIP participants when it opens', () => {
   let ringing: SippUas;
   let missing: SippUas;
   let openedAt: number;
+  let subscriptions: Client;
+  /** What meetingState pushed: each call's name and status, in order. */
+  const pushed: { name: string; status: string }[][] = [];
 
   const view = async () => {
     const res = await api.gql<{ meeting: MeetingView }>(MEETING, { r: meeting.id }, admin);
@@ -102,11 +107,18 @@ describe('the meeting dials out to its SIP participants when it opens', () => {
         { kind: 'WEB_GUEST', name: 'Invitée web', email: 'invitee@example.org' },
       ],
     });
+    subscriptions = createClient({ url: `${api.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: admin.authorization } });
+    subscriptions.subscribe<{ meetingState: { sipCalls: { name: string; status: string }[] } }>(
+      { query: `subscription($r: ID!) { meetingState(reservationId: $r) { sipCalls { name status } } }`, variables: { r: meeting.id } },
+      { next: (msg) => msg.data && pushed.push(msg.data.meetingState.sipCalls), error: () => undefined, complete: () => undefined },
+    );
+    await eventually(async () => pushed.length > 0);
     openedAt = Date.now();
     await clock.at(meeting.start - 10 * MINUTE);
   }, 90_000);
 
   afterAll(async () => {
+    await subscriptions?.dispose();
     clock?.restore();
     await api?.close();
     await Promise.all([answering, busy, ringing, missing].map((s) => s?.stop()));
@@ -164,6 +176,16 @@ describe('the meeting dials out to its SIP participants when it opens', () => {
     console.log(`dial-out busy: 3 attempts, gaps ${gaps.join(', ')} ms (SIP_DIAL_RETRY_MS ${RETRY_MS}), failed ${Date.now() - openedAt} ms after the meeting opened`);
     for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(RETRY_MS);
     expect((await view()).attendance).toContainEqual({ name: 'Cabinet occupé', kind: 'SIP', leftReason: 'failed', sipCause: 'busy' });
+    // meetingState pushed each step live: ringing, waiting for the next attempt, failed.
+    const busySteps = await eventually(async () => {
+      const steps = pushed.map((calls) => calls.find((c) => c.name === 'Cabinet occupé')?.status).filter((x, i, all) => x && x !== all[i - 1]);
+      return steps.at(-1) === 'FAILED' ? steps : undefined;
+    });
+    // (A reload may fold a few-millisecond DIALLING into the RETRYING after it.)
+    console.log(`dial-out busy: meetingState pushed ${busySteps.join(' → ')}`);
+    expect(busySteps.filter((step) => !['DIALLING', 'RETRYING', 'FAILED'].includes(step!))).toEqual([]);
+    expect(busySteps).toContain('RETRYING');
+    expect(busySteps.at(-1)).toBe('FAILED');
     const incidents = await api.sql<{ kind: string; severity: string; cause: string; detail: string }>(`SELECT kind, severity, cause, detail FROM incident WHERE reservation_id = $1 AND kind = 'sip.dial-out-failed' ORDER BY opened_at`, [meeting.id]);
     expect(incidents).toContainEqual({ kind: 'sip.dial-out-failed', severity: 'failure', cause: 'busy', detail: expect.stringContaining(`Cabinet occupé (${busy.uri}) could not be reached: 486`) });
   });
