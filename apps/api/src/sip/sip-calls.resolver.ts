@@ -31,7 +31,9 @@ export class SipCallsResolver {
     const [open] = await this.db.query(`SELECT 1 FROM meeting WHERE reservation_id = $1 AND status = 'OPEN'`, [call.reservationId]);
     if (!open) throw conflict('The meeting is not open: nobody can be called', { sipCallId, reservationId: call.reservationId }, 'La réunion n’est pas ouverte : impossible d’appeler');
     if (call.status === 'dialling' || call.status === 'connected') throw conflict(`The call is ${call.status} already`, { sipCallId, status: call.status }, call.status === 'connected' ? 'Ce participant est déjà en ligne' : 'Ce participant est déjà en cours d’appel');
-    return toSipCall(await this.dialOut.callAgain(call));
+    const dialling = await this.dialOut.callAgain(call);
+    if (!dialling) throw conflict('The call is ringing or connected already', { sipCallId }, 'Ce participant est déjà en cours d’appel');
+    return toSipCall(dialling);
   }
 
   @Mutation(() => SipCall, {

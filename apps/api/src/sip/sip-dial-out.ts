@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type Observable, Subject, type Subscription } from 'rxjs';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import { type DomainEvent, nextDialStep, type SipDialOutcome, type SipLegEndReason } from '@maillage/core';
 import type { ApiConfig } from '../config';
 import { DurableSubscribers, type DurableHandler, type SubscriberSource } from '../events/durable-subscribers';
@@ -127,10 +127,14 @@ export class SipDialOut implements SubscriberSource, OnModuleInit, OnApplication
     this.changes.next(reservationId);
   }
 
-  /** An operator dials a call again now (a new round of attempts); the caller checked access and the meeting. */
-  async callAgain(call: SipCallRow): Promise<SipCallRow> {
+  /**
+   * An operator dials a call again now (a new round of attempts); the caller checked access and the
+   * meeting. Undefined when the call is ringing or connected by then (two operators at once).
+   */
+  async callAgain(call: SipCallRow): Promise<SipCallRow | undefined> {
+    const claimed = await this.db.getRepository(SipCallRow).update({ id: call.id, status: In(['retrying', 'ended', 'failed', 'cancelled']) }, { status: 'dialling', attempts: 0, reason: null, endedAt: null });
+    if (!claimed.affected) return undefined;
     this.clearTimer(call.id);
-    await this.db.getRepository(SipCallRow).update({ id: call.id }, { status: 'dialling', attempts: 0, reason: null, endedAt: null });
     this.changes.next(call.reservationId);
     const started = this.attempt(call.id);
     this.track(started);

@@ -258,7 +258,7 @@ describe('the meeting dials out to its SIP participants when it opens', () => {
     expect(await callNamed('Cabinet occupé')).toMatchObject({ status: 'FAILED', attempts: 3 });
   });
 
-  it('an operator hangs the connected party up (it receives our BYE), then calls it again', async () => {
+  it('an operator hangs the connected party up (it receives our BYE), then calls it again (once, when two press at once)', async () => {
     const connected = await callNamed('Mairie de Quimper');
     const hung = await api.gql<{ hangUpSipCall: { status: string; reason: string } }>(HANG_UP, { id: connected.id }, admin);
     expect(hung.data?.hangUpSipCall).toEqual({ id: connected.id, status: 'ENDED', reason: 'hung up by an operator' });
@@ -270,8 +270,9 @@ describe('the meeting dials out to its SIP participants when it opens', () => {
     expect(left.attendance.filter((a) => a.name === 'Mairie de Quimper').map((a) => a.leftReason)).toEqual(['disconnected', 'left']);
 
     const started = Date.now();
-    const again = await api.gql<{ callSipParticipantAgain: { status: string; attempts: number } }>(CALL_AGAIN, { id: connected.id }, admin);
-    expect(again.data?.callSipParticipantAgain).toMatchObject({ id: connected.id, status: 'DIALLING' });
+    // Two operators press "Rappeler" at once: one call goes out, the other gets CONFLICT.
+    const both = await Promise.all([1, 2].map(() => api.gql<{ callSipParticipantAgain: { status: string; attempts: number } }>(CALL_AGAIN, { id: connected.id }, admin)));
+    expect(both.map((r) => r.data?.callSipParticipantAgain?.status ?? r.errors?.[0].extensions?.code).sort()).toEqual(['CONFLICT', 'DIALLING']);
     const reconnected = await eventually(async () => {
       const c = await callNamed('Mairie de Quimper');
       return c.status === 'CONNECTED' ? c : undefined;
