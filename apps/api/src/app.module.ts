@@ -68,6 +68,8 @@ import { MeetingsService } from './meetings/meetings.service';
 import { createMediaServer, MediaHost } from './meetings/media-host';
 import { SIP_SETTINGS, SipGateway } from './sip/sip-gateway';
 import { SipMeetings } from './sip/sip-meetings';
+import { SipDialOut } from './sip/sip-dial-out';
+import { SipCallsResolver } from './sip/sip-calls.resolver';
 import { SignallingGateway } from './meetings/signalling.gateway';
 import { ADAPTER_REGISTRY, loadAdapterRegistry } from './adapters/adapter-registry';
 import { AdaptersService } from './adapters/adapters.service';
@@ -233,6 +235,9 @@ export class AppModule {
         { provide: SIP_SETTINGS, useValue: config.sip },
         SipMeetings,
         SipGateway,
+        // Dial-out: the meeting calls its SIP participants when it opens; operators call again or hang up.
+        SipDialOut,
+        SipCallsResolver,
       ],
       exports: [SeedService],
     };

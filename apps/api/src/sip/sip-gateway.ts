@@ -52,6 +52,11 @@ export class SipGateway implements OnApplicationBootstrap, OnApplicationShutdown
     return this.meetings.onHold(participantId);
   }
 
+  /** Whether the gateway is connected to drachtio now (its health is up): calls can be placed. */
+  async up(): Promise<boolean> {
+    return (await this.adapter?.health().catch(() => undefined))?.status === 'up';
+  }
+
   /** Live calls (monitoring, tests). */
   activeCalls(): { callId: string; meetingId: string; answered: boolean }[] {
     return this.adapter?.activeCalls() ?? [];

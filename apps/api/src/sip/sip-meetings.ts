@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { type Observable, Subject } from 'rxjs';
 import { DataSource } from 'typeorm';
 import type { SipCallHost, SipLegEndReason, SipLegMedia, SipMeetingLookup, SipMediaLeg } from '@maillage/core';
 import { MediaServer } from '@maillage/media';
@@ -40,6 +41,9 @@ export class SipMeetings implements SipCallHost {
   private readonly sessions = new Map<string, ParticipantSession>();
   /** SIP participants whose room system holds the call (re-INVITE), by participant id. */
   private readonly held = new Set<string>();
+  private readonly legsEnded = new Subject<{ callId: string; reason: SipLegEndReason }>();
+  /** Every call's end, with its reason, once its media and presence are closed (dial-out redials a leg that `failed`). */
+  readonly legEnded$: Observable<{ callId: string; reason: SipLegEndReason }> = this.legsEnded.asObservable();
   /** Set by the gateway: hangs a call up (BYE, then closeLeg). */
   hangUp?: (callId: string, reason: SipLegEndReason) => Promise<void>;
   /** Test meetings of the pre-call test (preflight/sip-test-call.ts): code → bridge id. Not reservations: no presence, no attendance. */
@@ -114,6 +118,7 @@ export class SipMeetings implements SipCallHost {
     const session = this.sessions.get(callId);
     this.sessions.delete(callId);
     if (session) await this.presence.left(session, LEFT_REASON[reason]);
+    this.legsEnded.next({ callId, reason });
   }
 
   /** The room system held (re-INVITE a=sendonly/inactive) or resumed its streams: the media stops or resumes sending to it; `meeting` shows the hold. */

@@ -423,6 +423,10 @@ interface SippProcess {
   scenarioXml: string;
   localPort: number;
   timeoutMs?: number;
+  /** How long one step may wait for a message (default 5 s). */
+  recvTimeoutMs?: number;
+  /** Aborting kills SIPp. */
+  signal?: AbortSignal;
 }
 
 /** Runs SIPp with `args` and the scenario in a temporary folder, killed after timeoutMs (+5 s). */
@@ -436,9 +440,12 @@ async function spawnSipp(options: SippProcess): Promise<SippRun> {
     const args = [
       ...options.args,
       ...['-sf', file, '-i', '127.0.0.1', '-p', String(options.localPort)],
-      ...['-timeout', `${timeoutS}s`, '-timeout_error', '-recv_timeout', '5000', '-nostdin', '-trace_logs', '-log_file', join(dir, 'sipp.log'), '-trace_err', '-error_file', join(dir, 'errors.log')],
+      ...['-timeout', `${timeoutS}s`, '-timeout_error', '-recv_timeout', String(options.recvTimeoutMs ?? 5000), '-nostdin', '-trace_logs', '-log_file', join(dir, 'sipp.log'), '-trace_err', '-error_file', join(dir, 'errors.log')],
     ];
     const child = spawn('sipp', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const abort = () => child.kill('SIGKILL');
+    if (options.signal?.aborted) abort();
+    options.signal?.addEventListener('abort', abort, { once: true });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
     child.stderr.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
@@ -465,13 +472,31 @@ export async function runSipp(options: { scenarioXml: string; sipPort: number; u
 }
 
 /**
- * SIPp as a room system that is called (UAS) on 127.0.0.1:<port>, for one call (or request) of
- * `scenarioXml`: `uri` is its address, `done` settles when the scenario ended (code 0) or failed.
+ * SIPp as a room system that is called (UAS) on 127.0.0.1:<port>, for `calls` calls (or requests,
+ * default one) of `scenarioXml`: `uri` is its address, `done` settles when the scenarios ended
+ * (code 0) or failed; `recvTimeoutMs` bounds each wait (a call kept up until the meeting hangs up
+ * needs more than the 5 s default); `stop()` kills it.
  */
-export async function startSippUas(options: { scenarioXml: string; timeoutMs?: number }): Promise<{ port: number; uri: string; done: Promise<SippRun> }> {
+export async function startSippUas(options: { scenarioXml: string; timeoutMs?: number; calls?: number; recvTimeoutMs?: number }): Promise<{ port: number; uri: string; done: Promise<SippRun>; stop(): Promise<SippRun> }> {
   const port = await freeSipPort();
-  const done = spawnSipp({ scenarioXml: options.scenarioXml, localPort: port, timeoutMs: options.timeoutMs, args: ['-m', '1', '-t', 'u1'] });
+  const abort = new AbortController();
+  const done = spawnSipp({
+    scenarioXml: options.scenarioXml,
+    localPort: port,
+    timeoutMs: options.timeoutMs,
+    recvTimeoutMs: options.recvTimeoutMs,
+    signal: abort.signal,
+    args: ['-m', String(options.calls ?? 1), '-t', 'u1'],
+  });
   // SIPp needs a moment to bind its socket before the first request reaches it.
   await new Promise((resolve) => setTimeout(resolve, 300));
-  return { port, uri: `sip:salle@127.0.0.1:${port}`, done };
+  return {
+    port,
+    uri: `sip:salle@127.0.0.1:${port}`,
+    done,
+    stop: () => {
+      abort.abort();
+      return done;
+    },
+  };
 }
