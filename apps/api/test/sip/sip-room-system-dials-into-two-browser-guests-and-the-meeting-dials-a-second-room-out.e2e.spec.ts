@@ -9,8 +9,9 @@
  *   G.722 audio (frames decoded, audio samples); baresip receives the mix-minus of both guests
  *   (ffmpeg, two inputs) and the active speaker's H.264 camera (packets sent by mediasoup, and
  *   baresip's own rtcpsummary at hang-up);
- * - the meeting dials a second baresip out (SipGateway.agent.dialOut, auto-answer): its media flows
- *   both ways (mediasoup counts what it sends, it hears the three others);
+ * - the meeting had called its SIP participant "Salle Perros" (a second baresip) when it opened
+ *   (dial-out at T-10, delayed offer); it rang meanwhile and answers now: its media flows both ways
+ *   (mediasoup counts what it sends, it hears the three others), the first room hears it too;
  * - closing the meeting hangs both up (BYE); their rtcpsummary says what they received.
  */
 import { spawnSync } from 'node:child_process';
@@ -29,6 +30,7 @@ import { ensureSipTestTools } from '../../../../tools/setup/sip-test-tools.mjs';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const MEETING = `query($r: ID!) { meeting(reservationId: $r) { participants { name role kind } attendance { name kind leftReason } } }`;
+const SIP_CALLS = `query($r: ID!) { meeting(reservationId: $r) { sipCalls { name uri status } } }`;
 
 describeInBrowser('a room system dials into a meeting of two browser guests, and the meeting dials a second room out', () => {
   let drachtio: DrachtioServer;
@@ -63,10 +65,13 @@ describeInBrowser('a room system dials into a meeting of two browser guests, and
     ensureSipTestTools();
     drachtio = await DrachtioServer.start({ bin: ensureDrachtioBin() });
     const { host, port, secret } = drachtio.connection;
-    api = await startTestApi({ env: { DRACHTIO_URL: `drachtio://${secret}@${host}:${port}`, SIP_DOMAIN: '127.0.0.1' } });
+    // Rings long enough for the dial-in part to run first (the test answers it then).
+    api = await startTestApi({ env: { DRACHTIO_URL: `drachtio://${secret}@${host}:${port}`, SIP_DOMAIN: '127.0.0.1', SIP_DIAL_RING_TIMEOUT_MS: '120000', EVENT_POLL_MS: '100' } });
     clock = meetingClock(api);
     admin = await api.loginAs(ADMIN.email, ADMIN.password);
-    const booked = await bookMeeting(api, await meetingRoom(api), { hour: 10, minutes: 60, title: 'Comité de pilotage' });
+    // The second room system is a SIP participant of the reservation: the meeting calls it when it opens.
+    dialOut = await startBaresip({ name: 'Salle Perros', user: 'perros', answer: 'manual', toneHz: 700, quitAfterS: 150, rtpPorts: [46500, 46999] });
+    const booked = await bookMeeting(api, await meetingRoom(api), { hour: 10, minutes: 60, title: 'Comité de pilotage', participants: [{ kind: 'SIP', name: 'Salle Perros', sipUri: dialOut.uri }] });
     meeting = { ...booked, reference: (await api.sql<{ reference: string }>(`SELECT reference FROM reservation WHERE id = $1`, [booked.id]))[0].reference };
     const links = [await createJoinLink(api, meeting, 'Camille Martin', 'HOST'), await createJoinLink(api, meeting, 'Yann Le Goff')];
     await clock.at(meeting.start);
@@ -151,15 +156,17 @@ describeInBrowser('a room system dials into a meeting of two browser guests, and
     expect(flow.after.video).toBeGreaterThan(flow.before.video);
   }, 40_000);
 
-  it('the meeting dials a second baresip out (auto-answer): its media flows both ways', async () => {
-    dialOut = await startBaresip({ name: 'Salle Perros', user: 'perros', toneHz: 700, quitAfterS: 120, rtpPorts: [46500, 46999] });
-    const outcome = await gateway().agent!.dialOut({ meeting: meeting.reference, to: dialOut.uri, displayName: 'Salle Perros', ringTimeoutMs: 10_000 });
-    if (!outcome.ok) throw new Error(`dial-out failed: ${JSON.stringify(outcome)}\nbaresip:\n${dialOut.output().slice(-3000)}`);
-    dialOutCallId = outcome.callId;
+  it('the meeting called its SIP participant when it opened; Salle Perros, ringing since, answers: its media flows both ways', async () => {
+    const room = dialOut!;
+    await eventually(async () => (/Incoming call/.test(room.output()) ? true : undefined), 5_000).catch(explain(room));
+    const ringing = await api.gql<{ meeting: { sipCalls: { name: string; uri: string; status: string }[] } }>(SIP_CALLS, { r: meeting.id }, admin);
+    expect(ringing.data?.meeting.sipCalls).toEqual([{ name: 'Salle Perros', uri: room.uri, status: 'DIALLING' }]);
+    room.accept();
+    dialOutCallId = await eventually(async () => gateway().activeCalls().find((call) => call.answered && call.callId !== dialInCallId)?.callId, 10_000).catch(explain(room));
     const legs = await eventually(async () => {
       const stats = await media().sip.stats(dialOutCallId);
       return stats.length === 2 && stats.every((leg) => leg.packets >= 30) ? stats : undefined;
-    }, 20_000).catch(explain(dialOut));
+    }, 20_000).catch(explain(room));
     const audio = await eventually(async () => {
       const out = await media().sip.audioOutStats(dialOutCallId);
       return out && out.inputs === 3 && out.packets >= 50 ? out : undefined;
@@ -169,6 +176,8 @@ describeInBrowser('a room system dials into a meeting of two browser guests, and
       return out && out.packets >= 30 ? out : undefined;
     }, 15_000);
     console.log(`[sip e2e] Salle Perros (dialled out) → mediasoup: ${legs.map((leg) => `${leg.kind} ${leg.codec} ${leg.packets}`).join(', ')}; mediasoup → it: mix of ${audio.inputs} inputs ${audio.packets} packets, video ${video.packets} packets`);
+    const connected = await api.gql<{ meeting: { sipCalls: { status: string }[] } }>(SIP_CALLS, { r: meeting.id }, admin);
+    expect(connected.data?.meeting.sipCalls.map((c) => c.status)).toEqual(['CONNECTED']);
     // The guests see it too, and the first room now hears it in its mix.
     await camille.getByTestId('tile-name').filter({ hasText: 'Salle Perros' }).waitFor();
     await eventually(async () => ((await media().sip.audioOutStats(dialInCallId))?.inputs === 3 ? true : undefined), 10_000);
