@@ -8,6 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { freeSipPort } from '../drachtio-server';
 
@@ -84,13 +85,29 @@ function baresipConfig(sipPort: number, wav: string, rtpPorts: [number, number],
   ].join('\n');
 }
 
+const tcpPortFree = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+
+/** A SIP port for baresip: UDP and TCP free on it, and TCP on the next one, where baresip 1.0.0 always opens SIP over TLS. */
+async function freeBaresipPort(): Promise<number> {
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    const port = await freeSipPort();
+    if (await tcpPortFree(port + 1)) return port;
+  }
+  throw new Error('no SIP port free for baresip (UDP and TCP, and TCP on the next port)');
+}
+
 /** Starts baresip with its own configuration directory; the tools must be installed (ensureSipTestTools). */
 export async function startBaresip(options: BaresipOptions): Promise<Baresip> {
   const dir = await mkdtemp(join(tmpdir(), 'maillage-baresip-'));
   const wav = join(dir, `tone-${options.toneHz ?? 400}hz-16k.wav`);
   const quitAfterS = options.quitAfterS ?? 60;
   await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', `sine=frequency=${options.toneHz ?? 400}:sample_rate=16000:duration=${quitAfterS + 5}`, '-ac', '1', '-y', wav]);
-  const sipPort = await freeSipPort();
+  const sipPort = await freeBaresipPort();
   const user = options.user ?? 'salle';
   const manual = !options.dial && options.answer === 'manual';
   await writeFile(join(dir, 'config'), baresipConfig(sipPort, wav, options.rtpPorts ?? [46000, 46999], manual));
