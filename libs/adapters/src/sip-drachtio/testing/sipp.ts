@@ -85,6 +85,22 @@ ${body}
 </scenario>
 `;
 
+/** Our ACK to a 2xx, in the dialog. */
+const ackInDialog = (cseq: number) => `  <send>
+    <![CDATA[
+      ACK [next_url] SIP/2.0
+      Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+      [last_From:]
+      [last_To:]
+      [last_Call-ID:]
+      CSeq: ${cseq} ACK
+      Contact: <sip:sipp@[local_ip]:[local_port];transport=[transport]>
+      Max-Forwards: 70
+      Content-Length: 0
+
+    ]]>
+  </send>`;
+
 /** After an INVITE: the provisional answers, the 200 (its SDP saved in $answer), our ACK. */
 const answeredAndAcked = `  <recv response="100" optional="true"/>
   <recv response="180" optional="true"/>
@@ -94,20 +110,7 @@ const answeredAndAcked = `  <recv response="100" optional="true"/>
       <log message="answer: [$answer]"/>
     </action>
   </recv>
-  <send>
-    <![CDATA[
-      ACK [next_url] SIP/2.0
-      Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-      [last_From:]
-      [last_To:]
-      [last_Call-ID:]
-      CSeq: 1 ACK
-      Contact: <sip:sipp@[local_ip]:[local_port];transport=[transport]>
-      Max-Forwards: 70
-      Content-Length: 0
-
-    ]]>
-  </send>`;
+${ackInDialog(1)}`;
 
 /** A re-INVITE in the dialog (CSeq `cseq`) with `sdp`, its 200 (the answer's two directions logged as `reinvite <cseq>: <audio> <video>`), our ACK. */
 const reinvite = (cseq: number, sdp: string) => `  <send retrans="500">
@@ -134,20 +137,7 @@ ${sdp.replace(/\r\n/g, '\n').trimEnd()}
       <log message="reinvite ${cseq} answer from [$dirs${cseq}]"/>
     </action>
   </recv>
-  <send>
-    <![CDATA[
-      ACK [next_url] SIP/2.0
-      Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-      [last_From:]
-      [last_To:]
-      [last_Call-ID:]
-      CSeq: ${cseq} ACK
-      Contact: <sip:sipp@[local_ip]:[local_port];transport=[transport]>
-      Max-Forwards: 70
-      Content-Length: 0
-
-    ]]>
-  </send>`;
+${ackInDialog(cseq)}`;
 
 /** `sdp` with every m-line's direction set to `direction` (a=sendonly for hold, a=inactive, a=sendrecv to resume), o= version bumped. */
 export function withDirection(sdp: string, direction: 'sendrecv' | 'sendonly' | 'recvonly' | 'inactive', version: number): string {
