@@ -46,6 +46,7 @@ describeInBrowser('a room system dials into a meeting of two browser guests, and
   let dialOut: Baresip | undefined;
   let dialInCallId: string;
   let dialOutCallId: string;
+  let dialOutAnsweredAt = 0;
 
   const media = () => api.app.get(MediaServer);
   const gateway = () => api.app.get(SipGateway);
@@ -163,6 +164,7 @@ describeInBrowser('a room system dials into a meeting of two browser guests, and
     expect(ringing.data?.meeting.sipCalls).toEqual([{ name: 'Salle Perros', uri: room.uri, status: 'DIALLING' }]);
     room.accept();
     dialOutCallId = await eventually(async () => gateway().activeCalls().find((call) => call.answered && call.callId !== dialInCallId)?.callId, 10_000).catch(explain(room));
+    dialOutAnsweredAt = Date.now();
     const legs = await eventually(async () => {
       const stats = await media().sip.stats(dialOutCallId);
       return stats.length === 2 && stats.every((leg) => leg.packets >= 30) ? stats : undefined;
@@ -188,6 +190,8 @@ describeInBrowser('a room system dials into a meeting of two browser guests, and
       { name: 'Salle baresip', room: dialIn! },
       ...(dialOut ? [{ name: 'Salle Perros', room: dialOut }] : []),
     ];
+    // baresip's rtcpsummary needs an RTCP report on each stream (every 5 s for audio): a call answered just now has none yet.
+    if (dialOut) await new Promise((resolve) => setTimeout(resolve, Math.max(0, dialOutAnsweredAt + 6_000 - Date.now())));
     const from = rooms.map(({ room }) => room.output().length);
     const closed = await api.gql<{ closeMeeting: { status: string } }>(`mutation($r: ID!) { closeMeeting(reservationId: $r) { status } }`, { r: meeting.id }, admin);
     expect(closed.data?.closeMeeting.status).toBe('CLOSED');
