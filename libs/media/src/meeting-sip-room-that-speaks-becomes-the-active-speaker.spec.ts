@@ -72,4 +72,19 @@ describe('a SIP room that speaks becomes the active speaker, measured by ffmpeg'
     await server.sip.closeLeg('room-a', 'bye');
     await waitFor('no speaker', () => guest.received('activeSpeaker').at(-1)?.peerId === null, 5_000);
   });
+
+  it('a killed speech meter is started again on a fresh port: room B is measured again', async () => {
+    const [before] = await server.sip.stats('room-b');
+    expect(before.speechMeterPid).toBeGreaterThan(0);
+    process.kill(before.speechMeterPid!, 'SIGKILL');
+    const [after] = await waitFor(
+      'a new meter measuring',
+      async () => {
+        const stats = await server.sip.stats('room-b');
+        return stats[0].speechMeterPid !== undefined && stats[0].speechMeterPid !== before.speechMeterPid && (stats[0].levelsMeasured ?? 0) >= before.levelsMeasured! + 5 && stats;
+      },
+      6_000,
+    );
+    console.log(`speech meter killed: measuring again with pid ${after.speechMeterPid}, ${after.levelsMeasured! - before.levelsMeasured!} levels since`);
+  });
 });

@@ -101,8 +101,9 @@ export interface SipLegStats {
   meetingProducerId?: string;
   /** Set when the SSRC was learnt from the first packet (no a=ssrc): ms from the leg's opening to its producer. */
   ssrcLearntAfterMs?: number;
-  /** Audio: speech levels measured so far (one per 100 ms of audio received), for the active speaker. */
+  /** Audio: speech levels measured so far (one per 100 ms of audio received), for the active speaker, and the meter's ffmpeg. */
   levelsMeasured?: number;
+  speechMeterPid?: number;
   packets: number;
   bytes: number;
 }
@@ -209,7 +210,7 @@ export class SipCalls {
           codec: `${leg.codec.name}/${leg.codec.payloadType}`,
           meetingProducerId: leg.meetingProducerId,
           ...(leg.learntAfterMs !== undefined ? { ssrcLearntAfterMs: leg.learntAfterMs } : {}),
-          ...(leg.meter ? { levelsMeasured: leg.meter.reported } : {}),
+          ...(leg.meter ? { levelsMeasured: leg.meter.reported, speechMeterPid: leg.meter.pid } : {}),
           ...sum,
         };
       }),

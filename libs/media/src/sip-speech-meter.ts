@@ -3,7 +3,7 @@
  * not send the RFC 6464 audio level that mediasoup's observers read. One ffmpeg (Debian's) per SIP
  * audio leg decodes the room's audio, consumed as plain RTP from the meeting's router, and prints
  * the RMS level of every 100 ms (`astats`, read from its log); each level goes to `onLevel` in dBFS (-Infinity for
- * digital silence). A dead ffmpeg is started again after a second, while the call lasts.
+ * digital silence). A dead ffmpeg is started again after a second on a fresh port, while the call lasts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -40,6 +40,11 @@ export class SipSpeechMeter {
 
   constructor(private readonly options: SipSpeechMeterOptions) {}
 
+  /** Its ffmpeg's pid while it runs (monitoring, tests). */
+  get pid(): number | undefined {
+    return this.process?.pid;
+  }
+
   /** Levels reported so far (monitoring, tests). */
   get reported(): number {
     return this.levels;
@@ -50,11 +55,19 @@ export class SipSpeechMeter {
     const port = await freeUdpPair(listenIp, portRange);
     const { transport, consumer } = await bridge.rtpOut(producerId, { ip: listenIp, port, rtcpPort: port + 1 });
     this.transport = transport;
-    this.dir = await mkdtemp(join(tmpdir(), 'maillage-sip-meter-'));
+    this.dir ??= await mkdtemp(join(tmpdir(), 'maillage-sip-meter-'));
     const sdp = join(this.dir, 'in.sdp');
     await writeFile(sdp, inputSdp(listenIp, port, consumer.rtpParameters));
     if (this.closed) return this.close();
     this.spawn(sdp);
+  }
+
+  /** After ffmpeg died: on a fresh port (the media worker shares the range and may have taken the old one). */
+  private async restart(): Promise<void> {
+    this.transport?.close();
+    this.transport = undefined;
+    if (this.closed) return;
+    await this.start().catch((error: unknown) => this.options.logger.warn('SIP speech meter: restart failed', { producerId: this.options.producerId, error: String(error) }));
   }
 
   async close(): Promise<void> {
@@ -96,7 +109,7 @@ export class SipSpeechMeter {
       if (this.process !== child || this.closed) return;
       this.process = undefined;
       this.options.logger.warn('SIP speech meter: ffmpeg exited, restarting', { producerId: this.options.producerId, code, signal, errors });
-      this.restartTimer = setTimeout(() => !this.closed && this.spawn(sdp), RESTART_DELAY_MS);
+      this.restartTimer = setTimeout(() => void this.restart(), RESTART_DELAY_MS);
     });
   }
 }

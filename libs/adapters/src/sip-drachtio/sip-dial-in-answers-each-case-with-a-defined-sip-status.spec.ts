@@ -147,6 +147,16 @@ describe('dial-in through drachtio: each case gets a defined SIP answer', () => 
     console.log(`100 SIPp calls (INVITE, 200, ACK, 500 ms, BYE) in ${run.elapsedMs} ms`);
   }, 30_000);
 
+  it('a BYE right behind the ACK, 100 calls at 200/s: every leg is closed (none left in the meeting)', async () => {
+    const opened = recorded.opened.length;
+    const closed = recorded.closed.length;
+    const run = await runSipp({ scenarioXml: SIPP_SCENARIOS.answeredThenBye(PCMU_H264_OFFER, { holdMs: 0 }), sipPort: server.sipPort, user: 'MLG-7K2Q', calls: 100, ratePerSecond: 200, timeoutMs: 15_000 });
+    if (run.code !== 0) throw new Error(`SIPp exited with ${run.code}:\n${run.output}`);
+    expect(recorded.opened.length - opened).toBe(100);
+    await until('100 legs closed', () => recorded.closed.length - closed === 100);
+    expect(adapter.activeCalls()).toEqual([]);
+  }, 20_000);
+
   it('gives the meeting its SIP address in the join information', async () => {
     const info = await adapter.joinInfo('3f0c9a4e-6a0b-4c57-9d1e-2b8f5f2f1a10', { name: 'Salle Molière', role: 'room' });
     expect(info.sipUri).toBe('sip:MLG-7K2Q@visio.maillage.test');

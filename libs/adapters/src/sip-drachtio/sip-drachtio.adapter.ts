@@ -416,6 +416,8 @@ export class SipDrachtioAdapter implements ConferencingAdapter, SipUserAgent {
   private attach(call: Call, dialog: Srf.Dialog, answered: { negotiation: Extract<ReturnType<typeof negotiateSipOffer>, { ok: true }>; sdp: string; local: SipAnswerLocal }): void {
     call.dialog = dialog;
     dialog.on('destroy', () => void this.hangUp(call, 'bye'));
+    // A BYE right behind the ACK can reach drachtio-srf in the same read, before this listener: the dialog is already over.
+    if (!(dialog as Srf.Dialog & { connected?: boolean }).connected) void this.hangUp(call, 'bye');
     // SIP INFO picture_fast_update (RFC 5168), what room systems send for a fresh picture: a keyframe of their video leg.
     dialog.on('info', (infoReq, infoRes) => {
       if (/picture_fast_update/i.test(infoReq.body ?? '')) {

@@ -202,13 +202,13 @@ ${ackNon2xx}`,
   <recv response="487"/>
 ${ackNon2xx}`,
     ),
-  /** INVITE → 200 (its SDP saved in $answer), ACK, 500 ms, (INFO picture_fast_update → 200), BYE → 200. */
-  answeredThenBye: (sdp: string, options: { pictureFastUpdate?: boolean } = {}) =>
+  /** INVITE → 200 (its SDP saved in $answer), ACK, `holdMs` (500), (INFO picture_fast_update → 200), BYE → 200. */
+  answeredThenBye: (sdp: string, options: { pictureFastUpdate?: boolean; holdMs?: number } = {}) =>
     scenario(
       'answered-then-bye',
       `${invite(sdp)}
 ${answeredAndAcked}
-  <pause milliseconds="500"/>
+${options.holdMs === 0 ? '' : `  <pause milliseconds="${options.holdMs ?? 500}"/>`}
 ${options.pictureFastUpdate ? pictureFastUpdate : ''}
   <send retrans="500">
     <![CDATA[
