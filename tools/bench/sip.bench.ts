@@ -15,7 +15,7 @@
 // (4) speaker the active speaker changes (the guests' audio levels swap, mediasoup's observer decides) →
 //             first keyframe of the new speaker's H.264 at the leg: median, from the change and from the voice.
 // (5) transcode one browser camera toward an H.264-only room: forwarding its H.264 (worker CPU) vs an
-//             ffmpeg VP8 → H.264 transcoder of the same 640x360 picture (ffmpeg CPU).
+//             ffmpeg VP8 → H.264 transcoder of the same picture (ffmpeg CPU), at 640x360 and 1280x720.
 //
 // The wire side (room systems, guests) is tools/bench/media/rtp-peers.mjs, a child process replaying RTP
 // encoded once by ffmpeg (tools/bench/media/rtp-capture.ts): its CPU is the load generator's, not counted.
@@ -549,7 +549,23 @@ async function latencyPart(ctx: Context, parts: { mix: boolean; speaker: boolean
 
 // (5) VP8 → H.264 -------------------------------------------------------------------------------------
 
+const SIZES = [
+  { size: '640x360', vp8: 'vp8_360p', h264: 'h264_360p', bitrate: '600k' },
+  { size: '1280x720', vp8: 'vp8_720p', h264: 'h264', bitrate: '1500k' },
+] as const;
+
 async function transcodePart(ctx: Context) {
+  const results = [];
+  for (const size of SIZES) results.push({ size: size.size, ...(await transcodeOne(ctx, size)) });
+  console.log('\n(5) one 30 fps camera toward an H.264-only room system');
+  printTable(
+    ['camera', 'browser sends H.264 too: the worker forwards it to the leg (above the idle meeting)', 'delivered', 'ffmpeg VP8 → H.264 transcoder (libx264 ultrafast, zerolatency), alone', 'its output', 'transcoder / forwarding'],
+    results.map((r) => [r.size, `${pct(r.forwardWorker - r.idleWorker)} (${pct(r.forwardWorker)} − ${pct(r.idleWorker)} idle)`, pct(r.forwardDelivered), pct(r.transcoderCpu), `${pct(r.transcoderOutput)} of the H.264 capture's packets`, `${(r.transcoderCpu / Math.max(0.001, r.forwardWorker - r.idleWorker)).toFixed(0)}×`]),
+  );
+  return results;
+}
+
+async function transcodeOne(ctx: Context, size: (typeof SIZES)[number]) {
   const peers = new Peers(ctx.capture);
   const uac = await connectSrf(ctx.uacDrachtio);
   const { server, bridge } = await openMeeting();
@@ -559,15 +575,15 @@ async function transcodePart(ctx: Context) {
   let transcoder: ChildProcess | undefined;
   try {
     // (a) the browser sends H.264 too: the worker forwards it to the leg.
-    await addGuest(bridge, peers, 'browser', { video: 'h264_360p' });
-    process.stderr.write('(5) idle meeting, then H.264 forwarded to a SIP leg…\n');
+    await addGuest(bridge, peers, 'browser', { video: size.h264 });
+    process.stderr.write(`(5) ${size.size}: idle meeting, then H.264 forwarded to a SIP leg…\n`);
     const idle = await measureWindow(server, peers, []);
     room = await dialIn(uac, ctx.drachtio.sipPort, peers, 'salle', { audio: 'PCMU', sendAudio: false, sendVideo: false });
-    const forwarded = await measureWindow(server, peers, [{ sockets: [room.videoSocket], perSecond: packetsPerSecond(ctx.capture, 'h264_360p') }]);
+    const forwarded = await measureWindow(server, peers, [{ sockets: [room.videoSocket], perSecond: packetsPerSecond(ctx.capture, size.h264) }]);
     await hangUp(room);
     room = undefined;
-    // (b) an ffmpeg VP8 → H.264 transcoder for the same 640x360 picture.
-    process.stderr.write('(5) ffmpeg VP8 → H.264…\n');
+    // (b) an ffmpeg VP8 → H.264 transcoder for the same picture.
+    process.stderr.write(`(5) ${size.size}: ffmpeg VP8 → H.264…\n`);
     const [input, output] = await peers.bind(2);
     // ffmpeg listens on a port the load generator sends VP8 to: a free one, taken from a socket bound then closed.
     const inPort = await new Promise<number>((done) => {
@@ -579,20 +595,13 @@ async function transcodePart(ctx: Context) {
     });
     const sdp = ['v=0', 'o=- 0 0 IN IP4 127.0.0.1', 's=vp8', 'c=IN IP4 127.0.0.1', 't=0 0', `m=video ${inPort} RTP/AVP 101`, 'a=rtpmap:101 VP8/90000', ''].join('\n');
     await writeFile(join(dir, 'in.sdp'), sdp);
-    transcoder = spawn('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-nostdin', '-protocol_whitelist', 'file,udp,rtp', '-fflags', 'nobuffer', '-i', join(dir, 'in.sdp'), '-an', '-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-profile:v', 'baseline', '-level', '3.1', '-pix_fmt', 'yuv420p', '-b:v', '600k', '-g', '60', '-payload_type', '96', '-f', 'rtp', `rtp://127.0.0.1:${output!.port}?pkt_size=1200`], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const x264 = ['-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-profile:v', 'baseline', '-level', '3.1', '-pix_fmt', 'yuv420p', '-b:v', size.bitrate, '-g', '60'];
+    // -loglevel fatal: the first packets, before a VP8 keyframe, do not decode.
+    transcoder = spawn('ffmpeg', ['-hide_banner', '-loglevel', 'fatal', '-nostdin', '-protocol_whitelist', 'file,udp,rtp', '-fflags', 'nobuffer', '-i', join(dir, 'in.sdp'), '-an', ...x264, '-payload_type', '96', '-f', 'rtp', `rtp://127.0.0.1:${output!.port}?pkt_size=1200`], { stdio: ['ignore', 'ignore', 'inherit'] });
     await sleep(300);
-    peers.send({ id: 'vp8', socket: input!.index, stream: 'vp8_360p', ssrc: ssrcCounter++, ip: '127.0.0.1', port: inPort });
-    const transcoded = await measureWindow(server, peers, [{ sockets: [output!.index], perSecond: packetsPerSecond(ctx.capture, 'h264_360p') }]);
-    const result = { idleWorker: idle.workerCpu, forwardWorker: forwarded.workerCpu, forwardDelivered: forwarded.delivered, transcoderCpu: transcoded.ffmpegCpu, transcoderOutput: transcoded.delivered };
-    console.log('\n(5) one 640x360@30 camera toward an H.264-only room system');
-    printTable(
-      ['path', 'CPU (of one core)', 'delivered'],
-      [
-        ['browser sends H.264: mediasoup forwards it to the leg (worker, above the idle meeting)', `${pct(forwarded.workerCpu - idle.workerCpu)} (${pct(forwarded.workerCpu)} − ${pct(idle.workerCpu)} idle)`, pct(forwarded.delivered)],
-        ['ffmpeg VP8 → H.264 (libx264 ultrafast, zerolatency, 600 kbit/s), the transcoder alone', pct(transcoded.ffmpegCpu), `${pct(transcoded.delivered)} of the H.264 capture's packet rate`],
-      ],
-    );
-    return result;
+    peers.send({ id: 'vp8', socket: input!.index, stream: size.vp8, ssrc: ssrcCounter++, ip: '127.0.0.1', port: inPort });
+    const transcoded = await measureWindow(server, peers, [{ sockets: [output!.index], perSecond: packetsPerSecond(ctx.capture, size.h264) }]);
+    return { idleWorker: idle.workerCpu, forwardWorker: forwarded.workerCpu, forwardDelivered: forwarded.delivered, transcoderCpu: transcoded.ffmpegCpu, transcoderOutput: transcoded.delivered };
   } finally {
     if (transcoder && transcoder.exitCode === null) {
       const exited = new Promise((done) => transcoder!.once('exit', done));

@@ -75,7 +75,7 @@ export interface SipCapture {
   settings: string;
 }
 
-export type SipStreamName = 'h264' | 'h264_360p' | 'vp8_360p' | 'g722' | 'opusBursts' | 'opusSilence';
+export type SipStreamName = 'h264' | 'h264_360p' | 'vp8_360p' | 'vp8_720p' | 'g722' | 'opusBursts' | 'opusSilence';
 
 const SIP_STREAMS: Record<SipStreamName, { payloadType: number; clockRate: number; input: string[]; output: string[]; minPackets: number }> = {
   // A room system's camera: 720p30 H.264 constrained baseline (packetization-mode 1), SPS/PPS in band.
@@ -84,7 +84,7 @@ const SIP_STREAMS: Record<SipStreamName, { payloadType: number; clockRate: numbe
     input: ['-f', 'lavfi', '-i', 'testsrc2=size=1280x720:rate=30'],
     output: ['-c:v', 'libx264', '-preset', 'veryfast', '-tune', 'zerolatency', '-profile:v', 'baseline', '-level', '3.1', '-pix_fmt', 'yuv420p', '-b:v', '1500k', '-maxrate', '1500k', '-bufsize', '750k', '-g', '60'],
   },
-  // A browser's H.264 camera at the size of the VP8 one (forwarding vs transcoding, same picture).
+  // A browser's H.264 camera at the size of the VP8 ones (forwarding vs transcoding, same picture; 720p: the one above).
   h264_360p: {
     payloadType: 96, clockRate: 90_000, minPackets: SECONDS * 30,
     input: ['-f', 'lavfi', '-i', 'testsrc2=size=640x360:rate=30'],
@@ -94,6 +94,11 @@ const SIP_STREAMS: Record<SipStreamName, { payloadType: number; clockRate: numbe
     payloadType: 101, clockRate: 90_000, minPackets: SECONDS * 30,
     input: ['-f', 'lavfi', '-i', 'testsrc2=size=640x360:rate=30'],
     output: ['-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '600k', '-g', '60'],
+  },
+  vp8_720p: {
+    payloadType: 101, clockRate: 90_000, minPackets: SECONDS * 30,
+    input: ['-f', 'lavfi', '-i', 'testsrc2=size=1280x720:rate=30'],
+    output: ['-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '1500k', '-g', '60'],
   },
   // A room system's microphone: G.722 (16 kHz audio, 8 kHz RTP clock), a 440 Hz tone.
   g722: {
