@@ -31,6 +31,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Srf from 'drachtio-srf';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the host capability the API implements
 import type { SipCallHost } from '@maillage/core';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the benchmark drives the gateway the API runs
 import { createTestContext, DrachtioServer, PCMU_H264_OFFER, sipDrachtioAdapter, type SipDrachtioAdapter } from '@maillage/adapters';
