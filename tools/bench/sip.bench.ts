@@ -22,7 +22,8 @@
 // Everything binds 127.0.0.1 and is stopped at the end.
 //
 // Settings: BENCH_PARTS (setup,cpu,mix,speaker,transcode), BENCH_SIP_CALLS (200), BENCH_SIP_ROUNDS (2),
-// BENCH_SIP_LEGS (1,5,20), BENCH_WINDOW_S (10), BENCH_SIP_BURSTS (10), BENCH_SIP_SWITCHES (6).
+// BENCH_SIP_HOLD_MS (200: how long each call of (1) stays up before its BYE), BENCH_SIP_LEGS (1,5,20),
+// BENCH_WINDOW_S (10), BENCH_SIP_BURSTS (10), BENCH_SIP_SWITCHES (6).
 // The drachtio binary and the mediasoup worker come from the cache (tools/setup), as for npm start.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { createSocket } from 'node:dgram';
@@ -49,6 +50,7 @@ const LEG_STEPS = (process.env.BENCH_SIP_LEGS ?? '1,5,20').split(',').map(Number
 const WINDOW_S = Number(process.env.BENCH_WINDOW_S ?? 10);
 const BURSTS = Number(process.env.BENCH_SIP_BURSTS ?? 10);
 const SWITCHES = Number(process.env.BENCH_SIP_SWITCHES ?? 6);
+const HOLD_MS = Number(process.env.BENCH_SIP_HOLD_MS ?? 200);
 const WARMUP_MS = 3000;
 const CLK_TCK = 100;
 const CODE = 'MLG-0000042';
@@ -211,16 +213,29 @@ async function addGuest(bridge: MeetingBridge, peers: Peers, peerId: string, med
   return guest;
 }
 
+/** What the adapters logged (printed when a part fails). */
+const gatewayLogs: { level: string; message: string; data?: Record<string, unknown> }[][] = [];
+
 /** The gateway as the API runs it: the adapter on drachtio, its host over the media server's SIP legs (the meeting's lookup without the database). */
-async function startGateway(drachtio: DrachtioServer, media: () => MediaServer): Promise<SipDrachtioAdapter> {
+async function startGateway(drachtio: DrachtioServer, media: () => MediaServer, openLegTimes: number[] = []): Promise<SipDrachtioAdapter> {
   const host: SipCallHost = {
     lookup: async (code) => (code === CODE ? { status: 'open', meetingId: MEETING } : { status: 'unknown' }),
-    openLeg: (call) => media().sip.openLeg(call),
+    openLeg: async (call) => {
+      const started = now();
+      const legs = await media().sip.openLeg(call).catch((error: unknown) => {
+        gatewayLogs.at(-1)?.push({ level: 'error', message: 'openLeg failed', data: { error: String(error) } });
+        throw error;
+      });
+      openLegTimes.push(now() - started);
+      return legs;
+    },
     closeLeg: (callId, reason) => media().sip.closeLeg(callId, reason),
     requestKeyFrame: (callId) => media().sip.requestKeyFrame(callId),
     meetingCode: async () => CODE,
   };
-  const adapter = sipDrachtioAdapter.create(createTestContext({ drachtioHost: '127.0.0.1', drachtioPort: drachtio.connection.port, sipDomain: 'visio.maillage.test', connectTimeoutMs: 5000 }, { drachtioSecret: drachtio.connection.secret }, { sip: host }));
+  const context = createTestContext({ drachtioHost: '127.0.0.1', drachtioPort: drachtio.connection.port, sipDomain: 'visio.maillage.test', connectTimeoutMs: 5000 }, { drachtioSecret: drachtio.connection.secret }, { sip: host });
+  gatewayLogs.push(context.logged);
+  const adapter = sipDrachtioAdapter.create(context);
   await adapter.init();
   if ((await adapter.health()).status !== 'up') throw new Error('the sip-drachtio adapter is not connected');
   return adapter;
@@ -294,12 +309,12 @@ interface Context {
 // (1) INVITE → 200 -----------------------------------------------------------------------------------
 
 /** `calls` calls one after the other from the load generator's UAC (tools/bench/media/sip-uac.mjs): each INVITE → 200 in ms. */
-function uacCalls(ctx: Context, calls: number, sdp: string): Promise<number[]> {
+function uacCalls(ctx: Context, calls: number, sdp: string, holdMs = HOLD_MS): Promise<number[]> {
   const child = fork(join(__dirname, 'media', 'sip-uac.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((done, fail) => {
-    child.once('message', ({ times, failures }: { times: number[]; failures: string[] }) => (failures.length ? fail(new Error(`${failures.length} call(s) failed: ${failures.slice(0, 5).join(', ')}`)) : done(times)));
+    child.once('message', ({ times, failures }: { times: number[]; failures: string[] }) => (failures.length ? fail(new Error(`${failures.length} call(s) failed: ${failures.slice(0, 12).join(', ')}`)) : done(times)));
     child.once('exit', (code) => fail(new Error(`the UAC exited with ${code}`)));
-    child.send({ connection: ctx.uacDrachtio.connection, uri: `sip:${CODE}@127.0.0.1:${ctx.drachtio.sipPort}`, sdp, calls });
+    child.send({ connection: ctx.uacDrachtio.connection, uri: `sip:${CODE}@127.0.0.1:${ctx.drachtio.sipPort}`, sdp, calls, holdMs });
   });
 }
 
@@ -307,6 +322,9 @@ async function setupPart(ctx: Context) {
   const perRound = Math.max(1, Math.round(CALLS / ROUNDS));
   const times: Record<'baseline' | 'maillage', number[]> = { baseline: [], maillage: [] };
   const calls = (count: number) => uacCalls(ctx, count, PCMU_H264_OFFER);
+  const openLegTimes: number[] = [];
+  /** Of each measured call, the media side's share: MediaServer.sip.openLeg (leg routers, transports, producers, pipes). */
+  const openLeg: number[] = [];
   const fixedSdp = ['v=0', 'o=bench 1 1 IN IP4 127.0.0.1', 's=-', 'c=IN IP4 127.0.0.1', 't=0 0', 'm=audio 40000 RTP/AVP 0', 'a=rtpmap:0 PCMU/8000', 'm=video 40002 RTP/AVP 97', 'a=rtpmap:97 H264/90000', 'a=fmtp:97 packetization-mode=1;profile-level-id=42e01f', ''].join('\r\n');
   const peers = new Peers(ctx.capture);
   const { server, bridge } = await openMeeting();
@@ -324,9 +342,11 @@ async function setupPart(ctx: Context) {
       times.baseline.push(...(await calls(perRound)));
       baseline.disconnect();
       process.stderr.write(`(1) round ${round + 1}/${ROUNDS}: sip-drachtio + media…\n`);
-      const adapter = await startGateway(ctx.drachtio, () => server);
+      const adapter = await startGateway(ctx.drachtio, () => server, openLegTimes);
       await calls(5);
+      openLegTimes.splice(0);
       times.maillage.push(...(await calls(perRound)));
+      openLeg.push(...openLegTimes);
       await adapter.dispose();
     }
   } finally {
@@ -334,11 +354,11 @@ async function setupPart(ctx: Context) {
     await server.close();
   }
   const row = (name: string, t: number[]) => [name, t.length, ms(median(t)), ms(percentile(t, 95)), ms(Math.max(...t))];
-  console.log(`\n(1) INVITE → 200 at a drachtio-srf UAC (its own drachtio, child process), one call at a time (INVITE, 200, ACK, BYE), ${ROUNDS} alternating rounds`);
+  console.log(`\n(1) INVITE → 200 at a drachtio-srf UAC (its own drachtio, child process), one call at a time (INVITE, 200, ACK, ${HOLD_MS} ms, BYE), ${ROUNDS} alternating rounds`);
   printTable(['answered by', 'calls', 'median', 'p95', 'max'], [row('drachtio-srf app, fixed SDP (baseline)', times.baseline), row('sip-drachtio + MediaServer (meeting open)', times.maillage)]);
   const ratio = { median: median(times.maillage) / median(times.baseline), p95: percentile(times.maillage, 95) / percentile(times.baseline, 95) };
-  console.log(`ratio Maillage / baseline: median ${ratio.median.toFixed(1)}×, p95 ${ratio.p95.toFixed(1)}×`);
-  return { baseline: { calls: times.baseline.length, median: median(times.baseline), p95: percentile(times.baseline, 95) }, maillage: { calls: times.maillage.length, median: median(times.maillage), p95: percentile(times.maillage, 95) }, ratio };
+  console.log(`ratio Maillage / baseline: median ${ratio.median.toFixed(1)}×, p95 ${ratio.p95.toFixed(1)}×; of which MediaServer.sip.openLeg: median ${ms(median(openLeg))}, p95 ${ms(percentile(openLeg, 95))}`);
+  return { openLeg: { median: median(openLeg), p95: percentile(openLeg, 95) }, baseline: { calls: times.baseline.length, median: median(times.baseline), p95: percentile(times.baseline, 95) }, maillage: { calls: times.maillage.length, median: median(times.maillage), p95: percentile(times.maillage, 95) }, ratio };
 }
 
 // (2) CPU per leg -----------------------------------------------------------------------------------
@@ -631,6 +651,10 @@ async function main(): Promise<void> {
     if (PARTS.includes('cpu')) out.cpu = await cpuPart(ctx);
     if (PARTS.includes('mix') || PARTS.includes('speaker')) out.latency = await latencyPart(ctx, { mix: PARTS.includes('mix'), speaker: PARTS.includes('speaker') });
     if (PARTS.includes('transcode')) out.transcode = await transcodePart(ctx);
+  } catch (error) {
+    const lines = gatewayLogs.flat().filter((line) => line.level !== 'info');
+    for (const line of lines.slice(-10)) console.error(`sip-drachtio ${line.level}: ${line.message} ${JSON.stringify(line.data ?? {})}`);
+    throw error;
   } finally {
     await drachtio.stop();
     await uacDrachtio.stop();

@@ -5,7 +5,7 @@
 // IPC in: { connection: { host, port, secret }, uri, sdp, calls }  → { times: [ms…], failures: [text…] }
 import Srf from 'drachtio-srf';
 
-process.once('message', async ({ connection, uri, sdp, calls }) => {
+process.once('message', async ({ connection, uri, sdp, calls, holdMs }) => {
   const srf = new Srf();
   await new Promise((done, fail) => {
     srf.once('connect', done);
@@ -19,9 +19,11 @@ process.once('message', async ({ connection, uri, sdp, calls }) => {
     try {
       const dialog = await srf.createUAC(uri, { localSdp: sdp, headers: { From: `"Salle ${i}" <sip:bench-${i}@127.0.0.1>` } });
       times.push(performance.now() - started);
-      await new Promise((done) => dialog.destroy(undefined, done));
+      if (holdMs) await new Promise((done) => setTimeout(done, holdMs));
+      const bye = await new Promise((done) => dialog.destroy(undefined, (error, req) => done(error ? String(error) : 'sent')));
+      if (bye !== 'sent') failures.push(`#${i} BYE: ${bye}`);
     } catch (error) {
-      failures.push(String(error?.status ?? error));
+      failures.push(`#${i} ${error?.status ?? error} ${error?.res?.get?.("Reason") ?? ""} ${error?.res?.get?.("Server") ?? ""} after ${(performance.now() - started).toFixed(0)} ms`);
     }
   }
   process.send({ times, failures });
