@@ -68,6 +68,8 @@ import { MeetingsService } from './meetings/meetings.service';
 import { createMediaServer, MediaHost } from './meetings/media-host';
 import { SIP_SETTINGS, SipGateway } from './sip/sip-gateway';
 import { SipMeetings } from './sip/sip-meetings';
+import { SipDialOut } from './sip/sip-dial-out';
+import { SipCallsResolver } from './sip/sip-calls.resolver';
 import { SignallingGateway } from './meetings/signalling.gateway';
 import { ADAPTER_REGISTRY, loadAdapterRegistry } from './adapters/adapter-registry';
 import { AdaptersService } from './adapters/adapters.service';
@@ -92,6 +94,7 @@ import { PreflightResolver } from './preflight/preflight.resolver';
 import { PreflightScheduler } from './preflight/preflight-scheduler';
 import { PreflightSettings } from './preflight/preflight-settings';
 import { DriverDialTestCall, TEST_CALL } from './preflight/test-call';
+import { SipTestCall } from './preflight/sip-test-call';
 import { MeetingDialIn } from './preflight/dial-in';
 
 export const API_CONFIG = Symbol('API_CONFIG');
@@ -219,7 +222,9 @@ export class AppModule {
         EvaluationResolver,
         // Room hardware drivers and the pre-call test (issue 13).
         PreflightSettings,
-        { provide: TEST_CALL, useClass: DriverDialTestCall },
+        DriverDialTestCall,
+        SipTestCall,
+        { provide: TEST_CALL, useExisting: SipTestCall },
         EndpointTest,
         EndpointsService,
         EndpointsResolver,
@@ -230,6 +235,9 @@ export class AppModule {
         { provide: SIP_SETTINGS, useValue: config.sip },
         SipMeetings,
         SipGateway,
+        // Dial-out: the meeting calls its SIP participants when it opens; operators call again or hang up.
+        SipDialOut,
+        SipCallsResolver,
       ],
       exports: [SeedService],
     };

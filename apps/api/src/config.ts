@@ -34,9 +34,17 @@ export interface ApiConfig {
   /**
    * Room systems over SIP (issue 11): DRACHTIO_URL (drachtio://<secret>@<host>:<admin port>, set by
    * `npm start`) and SIP_DOMAIN, the host part of the meetings' addresses (default: PUBLIC_URL's host,
-   * else 127.0.0.1). Without DRACHTIO_URL the API runs without SIP.
+   * else 127.0.0.1). Without DRACHTIO_URL the API runs without SIP. `dialOut`: how meetings call their
+   * SIP participants (SIP_DIAL_ATTEMPTS, SIP_DIAL_RETRY_MS, SIP_DIAL_RING_TIMEOUT_MS).
    */
-  sip: { drachtioUrl: string | null; domain: string };
+  sip: { drachtioUrl: string | null; domain: string; dialOut: SipDialOutSettings };
+}
+
+/** Dial-out (issue 11): attempts per round (1–10, default 3), the pause between two (ms, 0–3 600 000, default 30 000), how long a call rings (ms, 1 000–300 000, default 30 000). */
+export interface SipDialOutSettings {
+  attempts: number;
+  retryMs: number;
+  ringTimeoutMs: number;
 }
 
 export const repoRoot = resolve(__dirname, '..', '..', '..');
@@ -60,7 +68,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     media: mediaOptionsFromEnv(env),
     publicUrl: env.PUBLIC_URL || undefined,
     security: securitySettings(env),
-    sip: { drachtioUrl: env.DRACHTIO_URL?.trim() || null, domain: env.SIP_DOMAIN?.trim() || publicHost(env.PUBLIC_URL) || '127.0.0.1' },
+    sip: { drachtioUrl: env.DRACHTIO_URL?.trim() || null, domain: env.SIP_DOMAIN?.trim() || publicHost(env.PUBLIC_URL) || '127.0.0.1', dialOut: sipDialOutSettings(env) },
+  };
+}
+
+/** An integer setting within [min, max], its default when unset; anything else stops the start with the variable's name. */
+function integerSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer from ${min} to ${max} (got ${JSON.stringify(raw)})`);
+  return n;
+}
+
+export function sipDialOutSettings(env: NodeJS.ProcessEnv = process.env): SipDialOutSettings {
+  return {
+    attempts: integerSetting(env, 'SIP_DIAL_ATTEMPTS', 3, 1, 10),
+    retryMs: integerSetting(env, 'SIP_DIAL_RETRY_MS', 30_000, 0, 3_600_000),
+    ringTimeoutMs: integerSetting(env, 'SIP_DIAL_RING_TIMEOUT_MS', 30_000, 1_000, 300_000),
   };
 }
 

@@ -34,14 +34,14 @@ export async function meetingRoom(api: TestApi, slug = 'lannion-tregor-communaut
 export async function bookMeeting(
   api: TestApi,
   room: { roomId: string; pointId: string },
-  options: { weeksAhead?: number; hour?: number; minute?: number; minutes?: number; headers?: Record<string, string>; title?: string; otherRooms?: { roomId: string }[] } = {},
+  options: { weeksAhead?: number; hour?: number; minute?: number; minutes?: number; headers?: Record<string, string>; title?: string; otherRooms?: { roomId: string }[]; participants?: Record<string, unknown>[] } = {},
 ): Promise<BookedMeeting> {
   const start = nextWeekdayAt(3, options.hour ?? 10, options.minute ?? 0, 7 * (options.weeksAhead ?? 1));
   const end = plusMinutes(start, options.minutes ?? 60);
   const res = await bookConfirmed<{ book: { accessToken: string; reservation: { id: string; status: string } } }>(
     api,
     BOOK,
-    { input: bookingInput([room.roomId, ...(options.otherRooms ?? []).map((r) => r.roomId)], start, end, options.title ? { title: options.title } : {}) },
+    { input: bookingInput([room.roomId, ...(options.otherRooms ?? []).map((r) => r.roomId)], start, end, { ...(options.title ? { title: options.title } : {}), ...(options.participants ? { participants: options.participants } : {}) }) },
     options.headers,
   );
   if (res.data?.book.reservation.status !== 'CONFIRMED') throw new Error(`booking failed: ${JSON.stringify(res.errors ?? res.data)}`);

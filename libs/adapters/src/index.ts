@@ -7,6 +7,7 @@ import { notificationSmtpAdapter } from './notification-smtp/notification-smtp.a
 import { conciergeHttpAdapter } from './concierge-http/concierge-http.adapter';
 import { conferencingMediasoupAdapter } from './conferencing-mediasoup/conferencing-mediasoup.adapter';
 import { roomCiscoXapiAdapter } from './room-cisco-xapi/room-cisco-xapi.adapter';
+import { endpointSipAdapter } from './endpoint-sip/endpoint-sip.adapter';
 import { sipDrachtioAdapter } from './sip-drachtio/sip-drachtio.adapter';
 
 export { NOTIFICATION_SMTP_MANIFEST, NotificationSmtpAdapter, notificationSmtpAdapter, type SmtpConfig } from './notification-smtp/notification-smtp.adapter';
@@ -14,6 +15,7 @@ export { NOTIFICATION_SMTP_MANIFEST, NotificationSmtpAdapter, notificationSmtpAd
 export * from './concierge-http';
 export * from './conferencing-mediasoup';
 export * from './room-cisco-xapi';
+export * from './endpoint-sip';
 /** For tests: a real SMTP server that keeps what it receives. */
 export { startSmtpInbox, type ReceivedMail, type SmtpInbox } from './notification-smtp/smtp-inbox';
 
@@ -23,6 +25,7 @@ export const ADAPTERS: Readonly<Record<string, AnyAdapterDefinition>> = {
   'concierge-http': conciergeHttpAdapter,
   mediasoup: conferencingMediasoupAdapter,
   'room-cisco-xapi': roomCiscoXapiAdapter,
+  'endpoint-sip': endpointSipAdapter,
   'sip-drachtio': sipDrachtioAdapter,
 };
 

@@ -15,6 +15,7 @@ import {
   type TransportOptions,
 } from './protocol';
 import { ACTIVE_SPEAKER_INTERVAL_MS, INITIAL_OUTGOING_BITRATE, preferredSpatialLayer } from './router-settings';
+import { SPEAKER_ARBITER_DEFAULTS, SpeakerArbiter } from './speaker-arbiter';
 
 export type MeetingClosedReason = NotificationMap['meetingClosed']['reason'];
 export type MediaTarget = RequestMap['pause']['request'];
@@ -63,6 +64,8 @@ interface Peer {
 
 interface LiveMedia extends PlacedRouter {
   speakers: types.ActiveSpeakerObserver;
+  /** The browsers' volumes, for the speaker arbiter. */
+  levels: types.AudioLevelObserver;
 }
 
 const SOURCE_KIND: Record<MediaSource, 'audio' | 'video'> = { microphone: 'audio', camera: 'video', screen: 'video' };
@@ -83,6 +86,11 @@ export class MeetingBridge {
   private capabilities: MediaJson = {};
   private closed = false;
   private speakerPeerId: string | null = null;
+  /** Elects participants whose audio carries no level (SIP rooms), from levels measured elsewhere. */
+  private readonly arbiter = new SpeakerArbiter(
+    () => this.speakerPeerId,
+    (peerId) => this.speakerChanged(peerId),
+  );
 
   constructor(
     readonly meetingId: string,
@@ -348,8 +356,10 @@ export class MeetingBridge {
   /** @internal Gives the bridge its router (MediaServer.openBridge). */
   async attach({ router, workerPid }: PlacedRouter): Promise<void> {
     let speakers: types.ActiveSpeakerObserver;
+    let levels: types.AudioLevelObserver;
     try {
       speakers = await router.createActiveSpeakerObserver({ interval: ACTIVE_SPEAKER_INTERVAL_MS });
+      levels = await router.createAudioLevelObserver({ interval: ACTIVE_SPEAKER_INTERVAL_MS, threshold: SPEAKER_ARBITER_DEFAULTS.speechDb, maxEntries: 4 });
     } catch (error) {
       router.close();
       throw error;
@@ -359,8 +369,10 @@ export class MeetingBridge {
       throw new SignallingError('ENDED', 'the meeting is closed');
     }
     speakers.on('dominantspeaker', ({ producer }) => this.speakerChanged(String(producer.appData.peerId)));
+    levels.on('volumes', (volumes) => this.arbiter.browserVolumes(volumes.map(({ producer }) => String(producer.appData.peerId)), Date.now()));
+    levels.on('silence', () => this.arbiter.browserVolumes([], Date.now()));
     router.once('workerclose', () => this.routerLost(router));
-    this.media = { router, workerPid, speakers };
+    this.media = { router, workerPid, speakers, levels };
     this.placedOn = workerPid;
     this.capabilities = router.rtpCapabilities as MediaJson;
   }
@@ -450,8 +462,9 @@ export class MeetingBridge {
     peer.producers.set(producer.id, producer);
     producer.observer.once('close', () => this.producerClosed(peer, producer));
     if (producer.kind === 'audio') {
-      await speakers.addProducer({ producerId: producer.id }).catch((error: unknown) => {
-        this.settings.logger.warn('the active-speaker observer refused a producer', { meetingId: this.meetingId, error: String(error) });
+      const levels = this.media?.levels;
+      await Promise.all([speakers.addProducer({ producerId: producer.id }), levels?.addProducer({ producerId: producer.id })]).catch((error: unknown) => {
+        this.settings.logger.warn('the active-speaker observers refused a producer', { meetingId: this.meetingId, error: String(error) });
       });
     }
     this.notifyOthers(peer.info.peerId, { notification: 'newProducer', data: producerInfo(producer) });
@@ -467,7 +480,16 @@ export class MeetingBridge {
       for (const consumer of other.consumers.values()) if (consumer.producerId === producer.id) consumer.close();
     }
     this.notifyOthers(peer.info.peerId, { notification: 'producerClosed', data: { producerId: producer.id, peerId: peer.info.peerId } });
-    if (producer.kind === 'audio' && this.speakerPeerId === peer.info.peerId) this.speakerChanged(null);
+    if (producer.kind === 'audio') {
+      this.arbiter.forget(peer.info.peerId);
+      if (this.speakerPeerId === peer.info.peerId) this.speakerChanged(null);
+    }
+  }
+
+  /** The speech level (dBFS) of a participant whose audio carries none, measured by the caller (SipSpeechMeter). */
+  reportSpeechLevel(peerId: string, levelDb: number): void {
+    if (!this.peerMap.has(peerId) || this.closed) return;
+    this.arbiter.measured(peerId, levelDb, Date.now());
   }
 
   private speakerChanged(peerId: string | null): void {

@@ -182,7 +182,7 @@ export class SipAudioMix {
 }
 
 /** The SDP ffmpeg reads one input from: the consumer's codec and payload type, on port (RTCP port + 1). */
-function inputSdp(ip: string, port: number, rtp: types.RtpParameters): string {
+export function inputSdp(ip: string, port: number, rtp: types.RtpParameters): string {
   const codec = rtp.codecs[0];
   const [, name] = codec.mimeType.split('/');
   const channels = codec.channels && codec.channels > 1 ? `/${codec.channels}` : '';
@@ -190,7 +190,7 @@ function inputSdp(ip: string, port: number, rtp: types.RtpParameters): string {
 }
 
 /** An even port P in range with P and P+1 free for UDP right now. */
-async function freeUdpPair(ip: string, range: { min: number; max: number }): Promise<number> {
+export async function freeUdpPair(ip: string, range: { min: number; max: number }): Promise<number> {
   const free = (port: number) =>
     new Promise<boolean>((resolve) => {
       const socket = createSocket('udp4');

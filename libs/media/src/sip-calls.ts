@@ -18,7 +18,9 @@
  * with a keyframe request on each switch. mediasoup does not transcode: a VP8 camera cannot reach
  * an H.264-only leg (skipped; browsers must send H.264 too, or a transcoder is needed).
  *
- * Its audio leg carries the mix-minus of the others' audio, made by ffmpeg (sip-audio-mix.ts).
+ * Its audio leg carries the mix-minus of the others' audio, made by ffmpeg (sip-audio-mix.ts). The
+ * room's own audio is measured by another ffmpeg (sip-speech-meter.ts), so that a room that speaks
+ * becomes the meeting's active speaker (speaker-arbiter.ts): room systems send no RFC 6464 level.
  */
 import { createSocket, type Socket } from 'node:dgram';
 import type { types } from 'mediasoup';
@@ -26,6 +28,7 @@ import type { SipCodec, SipLegEndReason, SipLegMedia, SipMediaLeg } from '@maill
 import type { MediaLogger } from './media-options';
 import type { MeetingBridge, PlacedRouter } from './meeting-bridge';
 import { SipAudioMix } from './sip-audio-mix';
+import { SipSpeechMeter } from './sip-speech-meter';
 import { SignallingError } from './protocol';
 
 export interface SipCallsDeps {
@@ -59,6 +62,8 @@ interface Leg {
   producer?: types.Producer;
   /** Its copy in the meeting's router. */
   meetingProducerId?: string;
+  /** Audio: how loud the room speaks, for the active speaker. */
+  meter?: SipSpeechMeter;
 }
 
 interface VideoOut {
@@ -93,6 +98,8 @@ export interface SipLegStats {
   meetingProducerId?: string;
   /** Set when the SSRC was learnt from the first packet (no a=ssrc): ms from the leg's opening to its producer. */
   ssrcLearntAfterMs?: number;
+  /** Audio: speech levels measured so far (one per 100 ms of audio received), for the active speaker. */
+  levelsMeasured?: number;
   packets: number;
   bytes: number;
 }
@@ -179,6 +186,7 @@ export class SipCalls {
     if (bridge && !bridge.isClosed) bridge.leave(call.peerId);
     for (const leg of call.legs) {
       stopLearning(leg);
+      await leg.meter?.close();
       leg.router.close();
     }
     this.deps.logger.info('SIP call media closed', { callId, meetingId: call.meetingId, reason });
@@ -198,6 +206,7 @@ export class SipCalls {
           codec: `${leg.codec.name}/${leg.codec.payloadType}`,
           meetingProducerId: leg.meetingProducerId,
           ...(leg.learntAfterMs !== undefined ? { ssrcLearntAfterMs: leg.learntAfterMs } : {}),
+          ...(leg.meter ? { levelsMeasured: leg.meter.reported } : {}),
           ...sum,
         };
       }),
@@ -326,6 +335,11 @@ export class SipCalls {
     const transport = opened.transport!;
     opened.producer = await transport.produce({ kind: leg.kind, rtpParameters: callerRtpParameters({ ...leg, ssrc }), appData: { peerId } });
     opened.meetingProducerId = (await bridge.pipeIn(peerId, opened.router, opened.producer, leg.kind === 'audio' ? 'microphone' : 'camera')).producerId;
+    if (leg.kind === 'audio') {
+      const { listenIp, rtcMinPort, rtcMaxPort, logger } = this.deps;
+      opened.meter = new SipSpeechMeter({ bridge, producerId: opened.meetingProducerId, listenIp, portRange: { min: rtcMinPort, max: rtcMaxPort }, logger, onLevel: (levelDb) => bridge.reportSpeechLevel(peerId, levelDb) });
+      await opened.meter.start();
+    }
   }
 
   /** No a=ssrc: hold the answered port(s) with plain sockets until the first RTP packet of the negotiated payload type, then open the leg there. */

@@ -8,6 +8,7 @@ import { type CalendarMessageKey, useCalendarI18n } from './messages';
 import { APPROVE_RESERVATION, CANCEL_RESERVATION, EXTEND_RESERVATION, REJECT_RESERVATION } from './operations';
 import { extensionChoices } from './week';
 import { causeName } from '../admin/endpoints/messages';
+import { SipCallsPanel } from './SipCallsPanel';
 
 type Mode = 'view' | 'reject' | 'cancel' | 'extend';
 interface Errors {
@@ -163,6 +164,8 @@ export function ReservationPanel({ reservation: r, timeZone, onClose, onChanged,
           </>
         )}
       </dl>
+
+      {(r.status === 'CONFIRMED' || r.status === 'COMPLETED') && <SipCallsPanel reservationId={r.id} />}
 
       {errors.general && (
         <p role="alert" className="error" data-testid="panel-error">

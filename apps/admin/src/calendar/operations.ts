@@ -3,6 +3,12 @@
 import type {
   ApproveReservationMutation,
   ApproveReservationMutationVariables,
+  CallSipParticipantAgainMutation,
+  CallSipParticipantAgainMutationVariables,
+  HangUpSipCallMutation,
+  HangUpSipCallMutationVariables,
+  MeetingSipCallsQuery,
+  MeetingSipCallsQueryVariables,
   CalendarPointsQuery,
   CalendarPointsQueryVariables,
   CancelReservationMutation,
@@ -137,6 +143,50 @@ export const EXTEND_RESERVATION: Operation<ExtendReservationMutation, ExtendRese
       statusReason
       start
       end
+    }
+  }
+`;
+
+/** The meeting's SIP address and the calls it places (dial-out), polled while the panel is open. */
+export const MEETING_SIP_CALLS: Operation<MeetingSipCallsQuery, MeetingSipCallsQueryVariables> = /* GraphQL */ `
+  query MeetingSipCalls($reservationId: ID!) {
+    meeting(reservationId: $reservationId) {
+      reservationId
+      status
+      sipUri
+      sipCalls {
+        id
+        name
+        uri
+        direction
+        status
+        sipStatus
+        cause
+        reason
+        attempts
+        lastAttemptAt
+        callId
+      }
+    }
+  }
+`;
+
+export const CALL_SIP_PARTICIPANT_AGAIN: Operation<CallSipParticipantAgainMutation, CallSipParticipantAgainMutationVariables> = /* GraphQL */ `
+  mutation CallSipParticipantAgain($sipCallId: ID!) {
+    callSipParticipantAgain(sipCallId: $sipCallId) {
+      id
+      status
+      attempts
+    }
+  }
+`;
+
+export const HANG_UP_SIP_CALL: Operation<HangUpSipCallMutation, HangUpSipCallMutationVariables> = /* GraphQL */ `
+  mutation HangUpSipCall($sipCallId: ID!) {
+    hangUpSipCall(sipCallId: $sipCallId) {
+      id
+      status
+      reason
     }
   }
 `;

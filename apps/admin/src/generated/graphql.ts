@@ -355,6 +355,19 @@ export type RoomInput = {
   name: string;
 };
 
+/** OUT: the meeting called (dial-out). */
+export type SipCallDirection =
+  | 'OUT';
+
+/** DIALLING: ringing; RETRYING: waiting for the next attempt; CONNECTED: in the meeting; ENDED: hung up; FAILED: given up (see cause); CANCELLED: stopped before it connected (an operator, or the meeting closed). */
+export type SipCallStatus =
+  | 'CANCELLED'
+  | 'CONNECTED'
+  | 'DIALLING'
+  | 'ENDED'
+  | 'FAILED'
+  | 'RETRYING';
+
 export type SurchargeInput = {
   fixedCents?: number | null | undefined;
   percent?: number | null | undefined;
@@ -795,6 +808,27 @@ export type ExtendReservationMutationVariables = Exact<{
 
 
 export type ExtendReservationMutation = { extendReservation: { id: string, status: ReservationStatus, statusReason: string | null, start: string, end: string } };
+
+export type MeetingSipCallsQueryVariables = Exact<{
+  reservationId: string | number;
+}>;
+
+
+export type MeetingSipCallsQuery = { meeting: { reservationId: string, status: MeetingStatus, sipUri: string | null, sipCalls: Array<{ id: string, name: string, uri: string, direction: SipCallDirection, status: SipCallStatus, sipStatus: number | null, cause: string | null, reason: string | null, attempts: number, lastAttemptAt: string | null, callId: string | null }> } };
+
+export type CallSipParticipantAgainMutationVariables = Exact<{
+  sipCallId: string | number;
+}>;
+
+
+export type CallSipParticipantAgainMutation = { callSipParticipantAgain: { id: string, status: SipCallStatus, attempts: number } };
+
+export type HangUpSipCallMutationVariables = Exact<{
+  sipCallId: string | number;
+}>;
+
+
+export type HangUpSipCallMutation = { hangUpSipCall: { id: string, status: SipCallStatus, reason: string | null } };
 
 export type ConsoleApiKeyFieldsFragment = { id: string, name: string, prefix: string, role: Role, createdAt: string, revokedAt: string | null, quotaPerHour: number | null, allowedOrigins: Array<string> };
 

@@ -602,6 +602,8 @@ export type Meeting = {
   /** Connected now. */
   participants: Array<MeetingParticipant>;
   reservationId: Scalars['ID']['output'];
+  /** The calls the meeting places to the reservation’s SIP participants and its rooms’ SIP endpoints without a driver (from its opening). */
+  sipCalls: Array<SipCall>;
   /** The address room systems dial, e.g. sip:MLG-0000042@visio.example (null when this API runs without SIP). */
   sipUri?: Maybe<Scalars['String']['output']>;
   startsAt: Scalars['DateTime']['output'];
@@ -615,11 +617,13 @@ export type MeetingAttendance = {
   joinedAt: Scalars['DateTime']['output'];
   kind: MeetingParticipantKind;
   leftAt?: Maybe<Scalars['DateTime']['output']>;
-  /** left, disconnected, replaced (joined again elsewhere), meeting-closed, server-stopped. */
+  /** left, disconnected, replaced (joined again elsewhere), meeting-closed, server-stopped; failed: a call the meeting placed that never connected (see sipCause). */
   leftReason?: Maybe<Scalars['String']['output']>;
   name: Scalars['String']['output'];
   participantId: Scalars['ID']['output'];
   role: MeetingRole;
+  /** A failed dial-out’s cause: busy, no-answer, declined, not-found, unreachable, incompatible, failed. */
+  sipCause?: Maybe<Scalars['String']['output']>;
 };
 
 /** What a join link leads to, for the public join page (no account). */
@@ -781,6 +785,8 @@ export type Mutation = {
   /** Books several reservations (at most 100) in one transaction, all or nothing, e.g. a term's planning. Same checks as `book`; an error names its input: field ["inputs", index, …], a CONFLICT included. */
   bookMany: Array<BookingPayload>;
   bookRecurring: RecurringBookingPayload;
+  /** Dials a SIP participant of an open meeting again now, with a new round of attempts. NOT_FOUND for an unknown call; CONFLICT when the meeting is not open, the call is ringing or connected, or this API runs without SIP. */
+  callSipParticipantAgain: SipCall;
   cancelReservation: Reservation;
   changeReservation: Reservation;
   /** Ends a meeting now: participants are told (closed-by-operator) and disconnected. The host’s operators and network admins; CONFLICT when it is not open. */
@@ -797,6 +803,8 @@ export type Mutation = {
   createPriceList: PriceListView;
   createUser: User;
   extendReservation: Reservation;
+  /** Hangs up a connected SIP call (BYE), or stops one that is ringing or waiting for its next attempt. NOT_FOUND for an unknown call; CONFLICT when it is over already. */
+  hangUpSipCall: SipCall;
   /** Imports the host’s own uses of a room from an iCalendar text or an http(s) URL (10 s, 2 MB). Replaces the blocks of the same source; CONFLICT (nothing imported) when a block overlaps a reservation. */
   importHostBlocks: HostBlockImport;
   login: AuthPayload;
@@ -901,6 +909,11 @@ export type MutationBookRecurringArgs = {
 };
 
 
+export type MutationCallSipParticipantAgainArgs = {
+  sipCallId: Scalars['ID']['input'];
+};
+
+
 export type MutationCancelReservationArgs = {
   accessToken?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
@@ -963,6 +976,11 @@ export type MutationExtendReservationArgs = {
   accessToken?: InputMaybe<Scalars['String']['input']>;
   end: Scalars['DateTime']['input'];
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationHangUpSipCallArgs = {
+  sipCallId: Scalars['ID']['input'];
 };
 
 
@@ -1957,6 +1975,45 @@ export type RoomInput = {
   name: Scalars['String']['input'];
 };
 
+/** A call the meeting places to a SIP participant of its reservation, or to a room’s SIP endpoint without a driver, when it opens. */
+export type SipCall = {
+  __typename?: 'SipCall';
+  /** Attempts of the current round (a redial or “call again” starts a new one). */
+  attempts: Scalars['Int']['output'];
+  /** The SIP Call-ID of the answered call. */
+  callId?: Maybe<Scalars['String']['output']>;
+  /** Why the last attempt failed: busy, no-answer, declined, not-found, unreachable, incompatible, meeting-closed, failed. */
+  cause?: Maybe<Scalars['String']['output']>;
+  direction: SipCallDirection;
+  /** The endpoint called. */
+  endpointId?: Maybe<Scalars['ID']['output']>;
+  id: Scalars['ID']['output'];
+  lastAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+  /** The reservation participant called. */
+  participantId?: Maybe<Scalars['ID']['output']>;
+  /** The SIP reason phrase, or what ended the call. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** The last attempt’s final SIP status (200 when answered, 486 busy…). */
+  sipStatus?: Maybe<Scalars['Int']['output']>;
+  status: SipCallStatus;
+  /** The SIP address called, e.g. sip:salle@visio.example. */
+  uri: Scalars['String']['output'];
+};
+
+/** OUT: the meeting called (dial-out). */
+export type SipCallDirection =
+  | 'OUT';
+
+/** DIALLING: ringing; RETRYING: waiting for the next attempt; CONNECTED: in the meeting; ENDED: hung up; FAILED: given up (see cause); CANCELLED: stopped before it connected (an operator, or the meeting closed). */
+export type SipCallStatus =
+  | 'CANCELLED'
+  | 'CONNECTED'
+  | 'DIALLING'
+  | 'ENDED'
+  | 'FAILED'
+  | 'RETRYING';
+
 export type SkippedOccurrence = {
   __typename?: 'SkippedOccurrence';
   end: Scalars['DateTime']['output'];
@@ -1969,7 +2026,7 @@ export type Subscription = {
   __typename?: 'Subscription';
   /** Tells a page when the availability of a point changes. */
   availabilityChanged: AvailabilityChange;
-  /** The meeting’s state now, then again whenever it opens, changes, closes or someone joins or leaves. Same access as `meeting` (sign in through connectionParams.authorization, or give the access token). */
+  /** The meeting’s state now, then again whenever it opens, changes, closes, someone joins or leaves, or one of its SIP calls changes. Same access as `meeting` (sign in through connectionParams.authorization, or give the access token). */
   meetingState: Meeting;
 };
 

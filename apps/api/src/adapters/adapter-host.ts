@@ -13,6 +13,7 @@ import {
   type EndpointAdapter,
   type EndpointStatus,
   type HttpClient,
+  type SipUserAgent,
   runContained,
   validateAdapterConfig,
 } from '@maillage/core';
@@ -94,6 +95,12 @@ export class AdapterHost implements SubscriberSource, OnModuleInit, OnApplicatio
   private readonly endpoints = new Map<string, Promise<LoadedEndpoint | undefined>>();
   private endpointStatusSink?: (endpointId: string, status: EndpointStatus) => void;
   private stopped = false;
+  /**
+   * The SIP gateway's user agent, offered to every adapter as `context.sipAgent` (endpoint-sip
+   * dials out and pings through it). Set by the gateway (it starts after the drivers may have
+   * loaded, and may not run at all): read at each use, never copied.
+   */
+  sipAgent?: () => SipUserAgent | undefined;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -312,6 +319,7 @@ export class AdapterHost implements SubscriberSource, OnModuleInit, OnApplicatio
     const logger = new Logger(`adapter:${definition.manifest.id}:${binding.id.slice(0, 8)}`);
     const subscriber = subscriberOf(binding.id);
     const format = (text: string, data?: Record<string, unknown>) => (data ? `${text} ${JSON.stringify(data)}` : text);
+    const sipAgent = () => this.sipAgent?.();
     return {
       config: validateAdapterConfig(definition.manifest, binding.config),
       secrets: { get: (name) => secrets[name] },
@@ -333,6 +341,9 @@ export class AdapterHost implements SubscriberSource, OnModuleInit, OnApplicatio
         },
       },
       ...(this.bridges ? { bridges: this.bridges } : {}),
+      get sipAgent() {
+        return sipAgent();
+      },
     };
   }
 }

@@ -18,10 +18,12 @@ import { AbuseLimitsAndEmailHolds1796283490385 } from './migrations/179628349038
 import { EndpointDriversAndPreflight1796284209426 } from './migrations/1796284209426-endpoint-drivers-and-preflight';
 import { Incident } from '../incidents/incident.entity';
 import { Evaluation1796283676506 } from './migrations/1796283676506-evaluation';
+import { SipCalls1796290000000 } from './migrations/1796290000000-sip-calls';
+import { SipCallRow } from '../sip/sip-call.entity';
 import { AllowanceUsageRow, OperatingCostRow, PriceListRow, PriceListVersionRow, ReservationQuoteRow } from '../tariffs/tariff.entities';
 
-export const ENTITIES = [Organisation, Point, Room, Endpoint, User, Session, ApiKey, AuditEntry, Reservation, RoomSlot, ReservationParticipant, ReservationChange, PriceListRow, PriceListVersionRow, ReservationQuoteRow, AllowanceUsageRow, OperatingCostRow, AdapterBinding, MeetingRow, MeetingAttendanceRow, Incident];
-export const MIGRATIONS = [Foundation1763840000000, Reservations1763850000000, Tariffs1763860000000, AdaptersAndDelivery1763870000000, Meetings1763880000000, Incidents1796283000000, AbuseLimitsAndEmailHolds1796283490385, Evaluation1796283676506, EndpointDriversAndPreflight1796284209426];
+export const ENTITIES = [Organisation, Point, Room, Endpoint, User, Session, ApiKey, AuditEntry, Reservation, RoomSlot, ReservationParticipant, ReservationChange, PriceListRow, PriceListVersionRow, ReservationQuoteRow, AllowanceUsageRow, OperatingCostRow, AdapterBinding, MeetingRow, MeetingAttendanceRow, Incident, SipCallRow];
+export const MIGRATIONS = [Foundation1763840000000, Reservations1763850000000, Tariffs1763860000000, AdaptersAndDelivery1763870000000, Meetings1763880000000, Incidents1796283000000, AbuseLimitsAndEmailHolds1796283490385, Evaluation1796283676506, EndpointDriversAndPreflight1796284209426, SipCalls1796290000000];
 
 /** Schema by migrations only: `synchronize` stays off. */
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -12,7 +12,7 @@ const STATE = `
          COALESCE((SELECT json_agg(json_build_object('kind', kind, 'originPostcode', origin_postcode, 'originCountry', origin_country) ORDER BY kind, origin_postcode NULLS LAST, origin_country NULLS LAST, id)
                      FROM reservation_participant WHERE reservation_id = r.id), '[]') AS participants,
          COALESCE((SELECT json_agg(json_build_object('participantId', participant_id, 'role', role, 'channel', channel, 'joinedAt', joined_at, 'leftAt', left_at) ORDER BY id)
-                     FROM meeting_attendance WHERE reservation_id = r.id), '[]') AS attendance,
+                     FROM meeting_attendance WHERE reservation_id = r.id AND left_reason IS DISTINCT FROM 'failed'), '[]') AS attendance,
          (SELECT json_build_object('status', status, 'closeReason', close_reason, 'closedAt', closed_at) FROM meeting WHERE reservation_id = r.id) AS meeting,
          COALESCE((SELECT json_agg(json_build_object('kind', kind, 'severity', severity, 'cause', cause, 'openedAt', opened_at) ORDER BY opened_at, id)
                      FROM incident WHERE reservation_id = r.id), '[]') AS incidents,

@@ -7,6 +7,8 @@ import { MeetingSessions } from './meeting-sessions';
 import { meetingStatus } from './meeting-times';
 import { MeetingsService } from './meetings.service';
 import { SipGateway } from '../sip/sip-gateway';
+import { SipCallRow } from '../sip/sip-call.entity';
+import { toSipCall } from '../sip/dtos/sip-call.outputs';
 import { type Meeting, MeetingParticipantKind, toMeetingRole, toMeetingStatus } from './dtos/meeting.outputs';
 
 const kindOf = (channel: 'browser' | 'sip') => (channel === 'sip' ? MeetingParticipantKind.SIP : MeetingParticipantKind.BROWSER);
@@ -41,6 +43,7 @@ export class MeetingState {
   async of(r: ReservationTimes): Promise<Meeting> {
     const row = await this.db.getRepository(MeetingRow).findOneBy({ reservationId: r.id });
     const attendance = await this.db.getRepository(MeetingAttendanceRow).find({ where: { reservationId: r.id }, order: { joinedAt: 'ASC', id: 'ASC' } });
+    const sipCalls = await this.db.getRepository(SipCallRow).find({ where: { reservationId: r.id }, order: { displayName: 'ASC', id: 'ASC' } });
     return {
       reservationId: r.id,
       ...(await this.timing(r, row)),
@@ -48,7 +51,8 @@ export class MeetingState {
       adapterId: row?.adapterId ?? null,
       sipUri: this.sip.sipUri(r.reference),
       participants: this.sessions.connected(r.id).map((s) => ({ participantId: s.peer.peerId, name: s.peer.name, role: toMeetingRole(s.peer.role), kind: kindOf(s.channel), joinedAt: s.joinedAt })),
-      attendance: attendance.map((a) => ({ participantId: a.participantId, name: a.name, role: toMeetingRole(a.role), kind: kindOf(a.channel), joinedAt: a.joinedAt, leftAt: a.leftAt, leftReason: a.leftReason })),
+      attendance: attendance.map((a) => ({ participantId: a.participantId, name: a.name, role: toMeetingRole(a.role), kind: kindOf(a.channel), joinedAt: a.joinedAt, leftAt: a.leftAt, leftReason: a.leftReason, sipCause: a.sipCause })),
+      sipCalls: sipCalls.map(toSipCall),
     };
   }
 }

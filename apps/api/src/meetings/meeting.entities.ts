@@ -29,7 +29,10 @@ export class MeetingAttendanceRow {
   @Column({ type: 'text' }) role!: ParticipantRole;
   @Column({ name: 'joined_at', type: 'timestamptz' }) joinedAt!: Date;
   @Column({ name: 'left_at', type: 'timestamptz', nullable: true }) leftAt!: Date | null;
-  @Column({ name: 'left_reason', type: 'text', nullable: true }) leftReason!: LeftReason | null;
+  /** `failed`: a call the meeting placed (dial-out) that never connected; joined_at = left_at = when it gave up. */
+  @Column({ name: 'left_reason', type: 'text', nullable: true }) leftReason!: LeftReason | 'failed' | null;
+  /** A failed dial-out's cause (busy, no-answer, not-found…). */
+  @Column({ name: 'sip_cause', type: 'text', nullable: true }) sipCause!: string | null;
   /** How they joined: a browser (WebRTC) or a room system over SIP. */
   @Column({ type: 'text', default: 'browser' }) channel!: 'browser' | 'sip';
 }

@@ -9,6 +9,7 @@ import { toAsyncIterator } from '../events/event-bus';
 import { Reservation, ReservationStatus } from '../reservations/reservation.entity';
 import { AbuseLimits } from '../security/abuse-limits';
 import { ClientIp } from '../security/client-ip';
+import { SipDialOut } from '../sip/sip-dial-out';
 import { Conferencing } from './conferencing';
 import { fromMeetingRole, JoinLink, Meeting, MeetingInvitation, MeetingRole, toMeetingRole } from './dtos/meeting.outputs';
 import { MAX_PARTICIPANT_NAME } from './join-token';
@@ -41,6 +42,7 @@ export class MeetingsResolver {
     private readonly clock: MeetingClock,
     @Inject(JoinTokens) private readonly tokens: JoinTokens,
     private readonly limits: AbuseLimits,
+    private readonly dialOut: SipDialOut,
   ) {}
 
   @Mutation(() => JoinLink, {
@@ -99,7 +101,7 @@ export class MeetingsResolver {
   }
 
   @Subscription(() => Meeting, {
-    description: 'The meeting’s state now, then again whenever it opens, changes, closes or someone joins or leaves. Same access as `meeting` (sign in through connectionParams.authorization, or give the access token).',
+    description: 'The meeting’s state now, then again whenever it opens, changes, closes, someone joins or leaves, or one of its SIP calls changes. Same access as `meeting` (sign in through connectionParams.authorization, or give the access token).',
   })
   async meetingState(
     @CurrentActor() actor: Actor,
@@ -107,7 +109,7 @@ export class MeetingsResolver {
     @Args('accessToken', { nullable: true }) accessToken?: string,
   ) {
     const r = await this.access.authorise(actor, reservationId, 'participate', accessToken);
-    const changed = merge(this.meetings.changes$, this.sessions.changes$).pipe(filter((id) => id === r.id));
+    const changed = merge(this.meetings.changes$, this.sessions.changes$, this.dialOut.changes$).pipe(filter((id) => id === r.id));
     return toAsyncIterator(
       merge(of(r.id), changed).pipe(
         concatMap(() => from(this.reload(r.id))),

@@ -83,7 +83,9 @@ export class MeetingDialIn implements SubscriberSource, OnModuleInit {
     // MEETING_SIP_URI_TEMPLATE first (another gateway's address), else this API's own SIP address when it runs one.
     const uri = meetingSipUri(this.settings.dialInUriTemplate, s) ?? this.sip.sipUri(s.reference);
     const woken = await runContained(() => driver.wake(), limit, `${s.adapter_id}.wake`);
-    const dialled = woken.ok && uri && loaded.definition.manifest.capabilities.includes('dial') ? await runContained(() => driver.dial(uri), limit, `${s.adapter_id}.dial`) : null;
+    // A dial may ring (endpoint-sip: the meeting calls the room system and waits for its answer): as long as a test call may take to connect.
+    const dialLimit = Math.max(limit, this.settings.callConnectMs);
+    const dialled = woken.ok && uri && loaded.definition.manifest.capabilities.includes('dial') ? await runContained(() => driver.dial(uri), dialLimit, `${s.adapter_id}.dial`) : null;
     const failure = !woken.ok ? woken.failure : dialled && !dialled.ok ? dialled.failure : null;
     await this.db.query(`INSERT INTO handled_event (subscriber, idempotency_key) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [SUBSCRIBER, key]);
     if (!failure) {

@@ -92,7 +92,7 @@ export class EndpointTest {
       seen = after.value;
       checks.push(...statusChecks(after.value));
     }
-    const call = await runContained(() => this.testCall.run({ endpointId: endpoint.id, sipUri: endpoint.sipUri, driver, reservationId }), limit * 3, `${id}.test-call`);
+    const call = await runContained(() => this.testCall.run({ endpointId: endpoint.id, adapterId: id, sipUri: endpoint.sipUri, driver, reservationId }), limit * 3, `${id}.test-call`);
     checks.push(call.ok ? call.value : { id: 'test-call', outcome: 'failed', cause: call.failure.kind === 'timeout' ? 'timeout' : 'call-failed', detail: call.failure.message });
     return done();
   }

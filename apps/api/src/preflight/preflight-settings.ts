@@ -20,6 +20,8 @@ export class PreflightSettings {
   testUri: string | null = process.env.PREFLIGHT_TEST_URI?.trim() || null;
   /** How long a test call may take to connect, ms. */
   callConnectMs = positive(process.env.PREFLIGHT_CALL_CONNECT_MS, 15_000);
+  /** How long a SIP test call measures media both ways once connected (up to twice as long while one way has none), ms. */
+  testCallMediaMs = positive(process.env.PREFLIGHT_TEST_CALL_MEDIA_MS, 2_000);
   /** The meeting's address room systems dial at T-10 (MEETING_SIP_URI_TEMPLATE, {reference} and {reservationId}); unset: they are only woken. */
   dialInUriTemplate: string | null = process.env.MEETING_SIP_URI_TEMPLATE?.trim() || null;
   /** A claimed run not finished within this is taken over by another instance, ms. */

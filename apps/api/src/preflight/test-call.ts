@@ -5,6 +5,8 @@ import { PreflightSettings } from './preflight-settings';
 /** The room system under test, as the test-call step sees it. */
 export interface TestCallSubject {
   endpointId: string;
+  /** Its driver's adapter id ('room-cisco-xapi', 'endpoint-sip', …). */
+  adapterId: string;
   sipUri: string | null;
   driver: EndpointAdapter;
   /** The reservation being prepared (absent for "test now"). */

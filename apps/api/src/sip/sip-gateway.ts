@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { AdapterContext } from '@maillage/core';
+import type { AdapterContext, SipUserAgent } from '@maillage/core';
 import { sipDrachtioAdapter, sipDrachtioConfigFromUrl, type SipDrachtioAdapter, type SipDrachtioConfig } from '@maillage/adapters';
+import { AdapterHost } from '../adapters/adapter-host';
 import type { ApiConfig } from '../config';
 import { SipMeetings } from './sip-meetings';
 
@@ -25,16 +26,30 @@ export class SipGateway implements OnApplicationBootstrap, OnApplicationShutdown
   constructor(
     @Inject(SIP_SETTINGS) private readonly settings: ApiConfig['sip'],
     private readonly meetings: SipMeetings,
-  ) {}
+    host: AdapterHost,
+  ) {
+    // Room-system drivers (endpoint-sip) reach SIP through this gateway's user agent, when it runs.
+    host.sipAgent = () => this.agent;
+  }
 
   /** Whether room systems can dial meetings in this process. */
   get enabled(): boolean {
     return this.adapter !== undefined;
   }
 
+  /** The SIP user agent (dial-out, OPTIONS) when this process runs the gateway. */
+  get agent(): SipUserAgent | undefined {
+    return this.adapter;
+  }
+
   /** The meeting's SIP address for a reservation reference; null without SIP. */
   sipUri(reference: string): string | null {
     return this.enabled ? `sip:${encodeURIComponent(reference)}@${this.settings.domain}` : null;
+  }
+
+  /** Whether the gateway is connected to drachtio now (its health is up): calls can be placed. */
+  async up(): Promise<boolean> {
+    return (await this.adapter?.health().catch(() => undefined))?.status === 'up';
   }
 
   /** Live calls (monitoring, tests). */

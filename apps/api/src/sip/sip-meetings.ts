@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { type Observable, Subject } from 'rxjs';
 import { DataSource } from 'typeorm';
 import type { SipCallHost, SipLegEndReason, SipLegMedia, SipMeetingLookup, SipMediaLeg } from '@maillage/core';
 import { MediaServer } from '@maillage/media';
@@ -38,8 +39,13 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 export class SipMeetings implements SipCallHost {
   private readonly log = new Logger('SipMeetings');
   private readonly sessions = new Map<string, ParticipantSession>();
+  private readonly legsEnded = new Subject<{ callId: string; reason: SipLegEndReason }>();
+  /** Every call's end, with its reason, once its media and presence are closed (dial-out redials a leg that `failed`). */
+  readonly legEnded$: Observable<{ callId: string; reason: SipLegEndReason }> = this.legsEnded.asObservable();
   /** Set by the gateway: hangs a call up (BYE, then closeLeg). */
   hangUp?: (callId: string, reason: SipLegEndReason) => Promise<void>;
+  /** Test meetings of the pre-call test (preflight/sip-test-call.ts): code → bridge id. Not reservations: no presence, no attendance. */
+  private readonly testMeetings = new Map<string, string>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -48,7 +54,22 @@ export class SipMeetings implements SipCallHost {
     private readonly presence: MeetingSessions,
   ) {}
 
+  /** Admits `code` as a test meeting on the bridge `meetingId` (opened by the caller) until `removeTestMeeting`. */
+  addTestMeeting(code: string, meetingId: string): void {
+    this.testMeetings.set(code, meetingId);
+  }
+
+  removeTestMeeting(code: string): void {
+    this.testMeetings.delete(code);
+  }
+
+  private isTestMeeting(meetingId: string): boolean {
+    return [...this.testMeetings.values()].includes(meetingId);
+  }
+
   async lookup(code: string): Promise<SipMeetingLookup> {
+    const test = this.testMeetings.get(code);
+    if (test) return { status: 'open', meetingId: test, title: 'Test de la salle' };
     const id = await this.reservationIdOf(code);
     return id ? this.meetings.sipAdmission(id) : { status: 'unknown' };
   }
@@ -61,6 +82,7 @@ export class SipMeetings implements SipCallHost {
       await this.incident(call, error);
       throw error;
     }
+    if (this.isTestMeeting(call.meetingId)) return media; // a pre-call test: media only
     let session: ParticipantSession;
     try {
       session = await this.join(call);
@@ -93,6 +115,7 @@ export class SipMeetings implements SipCallHost {
     const session = this.sessions.get(callId);
     this.sessions.delete(callId);
     if (session) await this.presence.left(session, LEFT_REASON[reason]);
+    this.legsEnded.next({ callId, reason });
   }
 
   requestKeyFrame(callId: string): Promise<void> {
@@ -101,6 +124,8 @@ export class SipMeetings implements SipCallHost {
 
   /** The bridge id is the reservation id: its reference is the address' user part. */
   async meetingCode(bridgeId: string): Promise<string> {
+    const test = [...this.testMeetings].find(([, meetingId]) => meetingId === bridgeId);
+    if (test) return test[0];
     if (!UUID.test(bridgeId)) throw new Error(`not a bridge id: ${bridgeId}`);
     const [row]: { reference: string }[] = await this.db.query(`SELECT reference FROM reservation WHERE id = $1`, [bridgeId]);
     if (!row) throw new Error(`no reservation ${bridgeId}`);

@@ -12,11 +12,15 @@
  * codec per m-line; CANCEL before the answer (drachtio answers 200 + 487) and BYE close its leg;
  * a re-INVITE gets the same answer; SIP INFO picture_fast_update asks the host for a keyframe;
  * closing the bridge hangs up every call into it.
+ *
+ * It is also the platform's SIP user agent (SipUserAgent): a meeting calls a room system (dial-out,
+ * delayed offer: the callee's 200 carries the offer, our ACK the answer, negotiated as a dial-in's),
+ * and OPTIONS pings tell whether a SIP address answers.
  */
 import Srf from 'drachtio-srf';
-import { DomainError, negotiateSipOffer, sipAnswerSdp } from '@maillage/core';
+import { DomainError, negotiateSipOffer, sipAnswerSdp, sipDialFailureCause } from '@maillage/core';
 import { closeSrf } from './srf-connection';
-import type { AdapterContext, AdapterDefinition, AdapterHealth, AdapterManifest, ConferencingAdapter, JoinInfo, MeetingCloseReason, SipLegEndReason } from '@maillage/core';
+import type { AdapterContext, AdapterDefinition, AdapterHealth, AdapterManifest, ConferencingAdapter, JoinInfo, MeetingCloseReason, SipDialFailureCause, SipDialOutcome, SipLegEndReason, SipOptionsResult, SipUserAgent } from '@maillage/core';
 
 export type SipDrachtioConfig = {
   /** drachtio-server's admin address (drachtio-srf connects there). */
@@ -33,7 +37,7 @@ export const SIP_DRACHTIO_MANIFEST: AdapterManifest = {
   kind: 'conferencing',
   version: '0.1.0',
   displayName: 'Salles SIP (drachtio)',
-  capabilities: ['sip-dial-in', 'sip-options', 'g711', 'g722', 'opus', 'h264', 'vp8'],
+  capabilities: ['sip-dial-in', 'sip-dial-out', 'sip-options', 'g711', 'g722', 'opus', 'h264', 'vp8'],
   configSchema: {
     type: 'object',
     properties: {
@@ -62,6 +66,7 @@ export function sipDrachtioConfigFromUrl(url: string, sipDomain: string): { conf
 interface Call {
   callId: string;
   meetingId: string;
+  direction: 'in' | 'out';
   dialog?: Srf.Dialog;
   /** Set once: the leg is closed (or being closed) for this reason. */
   ended?: SipLegEndReason;
@@ -70,6 +75,33 @@ interface Call {
 
 /** RFC 3326 Reason header. */
 const reasonHeader = (cause: number, text: string) => `SIP;cause=${cause};text="${text.replace(/["\\\r\n]/g, ' ')}"`;
+
+/** What createUAC resolves with when asked not to ACK a 200 that carries an offer (delayed offer). */
+interface AnsweredWithOffer {
+  sdp: string;
+  res: Srf.SrfResponse;
+  ack(localSdp: string): Promise<Srf.Dialog>;
+  destroy(): Promise<void>;
+}
+
+/** Srf#request as drachtio-srf 5 implements it (its typings differ): the callback gets the request sent. */
+type SendRequest = (uri: string, opts: { method: string; headers: Record<string, string> }, sent: (error: unknown, req: Srf.SrfRequest) => void) => void;
+
+const DEFAULT_RING_TIMEOUT_MS = 30_000;
+const DEFAULT_OPTIONS_TIMEOUT_MS = 2_000;
+
+const failed = (status: number, reason: string, cause: SipDialFailureCause = sipDialFailureCause(status)): SipDialOutcome => ({ ok: false, status, cause, reason });
+
+/** A SIP address we may call: sip:/sips: with a host. */
+function assertSipAddress(uri: string): void {
+  let host: string | undefined;
+  try {
+    host = /^sips?:/i.test(uri) ? Srf.parseUri(uri)?.host : undefined;
+  } catch {
+    host = undefined;
+  }
+  if (!host) throw new DomainError('BAD_USER_INPUT', `not a SIP address: ${uri.slice(0, 200)}`, { field: ['to'] });
+}
 
 /** The user part of the request URI: the meeting code (or PIN) the room system dialled. */
 function dialledCode(uri: string): string {
@@ -93,7 +125,7 @@ function callerName(req: Srf.SrfRequest): string {
   }
 }
 
-export class SipDrachtioAdapter implements ConferencingAdapter {
+export class SipDrachtioAdapter implements ConferencingAdapter, SipUserAgent {
   private state: 'created' | 'ready' | 'disposed' = 'created';
   private srf?: Srf;
   private connected = false;
@@ -114,11 +146,11 @@ export class SipDrachtioAdapter implements ConferencingAdapter {
       this.lastError = undefined;
       this.context.logger.info('sip-drachtio: connected to drachtio', { host: this.context.config.drachtioHost, port: this.context.config.drachtioPort });
     });
-    srf.on('disconnect', () => (this.connected = false));
-    srf.on('close' as 'disconnect', () => (this.connected = false));
+    srf.on('disconnect', () => this.lost('disconnected'));
+    srf.on('close' as 'disconnect', () => this.lost('connection closed'));
     srf.on('error', (error: Error) => {
-      this.connected = false;
       this.lastError = error.message;
+      this.lost(error.message);
     });
     srf.use('options', (req, res) => this.onOptions(req, res));
     srf.invite((req, res) => {
@@ -185,8 +217,117 @@ export class SipDrachtioAdapter implements ConferencingAdapter {
   }
 
   /** Live SIP calls (monitoring, tests). */
-  activeCalls(): { callId: string; meetingId: string; answered: boolean }[] {
-    return [...this.calls.values()].filter((call) => !call.ended).map((call) => ({ callId: call.callId, meetingId: call.meetingId, answered: call.dialog !== undefined }));
+  activeCalls(): { callId: string; meetingId: string; answered: boolean; direction: 'in' | 'out' }[] {
+    return [...this.calls.values()].filter((call) => !call.ended).map((call) => ({ callId: call.callId, meetingId: call.meetingId, answered: call.dialog !== undefined, direction: call.direction }));
+  }
+
+  callActive(callId: string): boolean {
+    const call = this.calls.get(callId);
+    return call !== undefined && !call.ended;
+  }
+
+  /**
+   * The meeting calls `to` (see SipUserAgent.dialOut): INVITE without SDP, CANCEL after ringTimeoutMs,
+   * the offer of the 200 negotiated like a dial-in's (nothing in common: ACK then BYE, 488), the
+   * media opened through the host, then the ACK with our answer.
+   */
+  async dialOut(request: { meeting: string; to: string; displayName: string; ringTimeoutMs?: number }): Promise<SipDialOutcome> {
+    this.assertReady();
+    assertSipAddress(request.to);
+    const sip = this.context.sip;
+    if (!sip) return failed(503, 'this host offers no SIP meetings', 'failed');
+    const srf = this.srf;
+    if (!srf || !this.connected) return failed(503, `drachtio ${this.context.config.drachtioHost}:${this.context.config.drachtioPort} is not connected`, 'unreachable');
+    const meeting = await sip.lookup(request.meeting);
+    if (meeting.status !== 'open') return failed(480, meeting.status === 'closed' ? meeting.detail : meeting.status === 'too-early' ? `the meeting opens at ${meeting.opensAt}` : 'no such meeting', 'meeting-closed');
+    const code = await sip.meetingCode(meeting.meetingId);
+    const from = `"${(meeting.title ?? 'Maillage').replace(/["\\\r\n]/g, ' ').slice(0, 80)}" <sip:${encodeURIComponent(code)}@${this.context.config.sipDomain}>`;
+
+    const ringTimeoutMs = request.ringTimeoutMs ?? DEFAULT_RING_TIMEOUT_MS;
+    let invite: Srf.SrfRequest | undefined;
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      invite?.cancel(() => undefined);
+    }, ringTimeoutMs);
+    let answered: AnsweredWithOffer | Srf.Dialog;
+    try {
+      answered = (await srf.createUAC(request.to, { headers: { From: from, 'User-Agent': 'Maillage' }, noAck: true } as Srf.CreateUACOptions, {
+        cbRequest: (_error: unknown, req: Srf.SrfRequest) => {
+          invite = req;
+          if (timedOut) req.cancel(() => undefined);
+        },
+      } as never)) as unknown as AnsweredWithOffer | Srf.Dialog;
+    } catch (error) {
+      const sipError = error as { status?: number; reason?: string; message?: string };
+      if (timedOut) return failed(408, `no answer within ${ringTimeoutMs} ms`, 'no-answer');
+      const status = typeof sipError.status === 'number' ? sipError.status : 503;
+      return failed(status, sipError.reason ?? sipError.message ?? String(error));
+    } finally {
+      clearTimeout(timer);
+    }
+    if (!('ack' in answered)) {
+      // A 200 without an offer: nothing to negotiate.
+      answered.destroy();
+      return failed(488, 'the callee answered without an SDP offer', 'incompatible');
+    }
+    const negotiation = negotiateSipOffer(answered.sdp);
+    if (!negotiation.ok) {
+      await answered.destroy();
+      return failed(negotiation.status === 400 ? 488 : negotiation.status, `the callee's offer: ${negotiation.reason}`, 'incompatible');
+    }
+    const call: Call = { callId: answered.res.get('Call-ID'), meetingId: meeting.meetingId, direction: 'out', legOpened: false };
+    this.calls.set(call.callId, call);
+    let localSdp: string;
+    try {
+      const media = await sip.openLeg({ meetingId: meeting.meetingId, callId: call.callId, displayName: request.displayName.slice(0, 80), legs: negotiation.legs });
+      call.legOpened = true;
+      if (call.ended) {
+        await sip.closeLeg(call.callId, call.ended);
+        await answered.destroy();
+        return failed(487, 'hung up before the call was established', 'failed');
+      }
+      this.sessionCounter += 1;
+      localSdp = sipAnswerSdp(negotiation, { ip: media.ip, sessionId: this.sessionCounter, legs: media.legs });
+    } catch (error) {
+      this.calls.delete(call.callId);
+      await answered.destroy();
+      return failed(503, `the meeting media is unavailable: ${error instanceof Error ? error.message : String(error)}`, 'failed');
+    }
+    let dialog: Srf.Dialog;
+    try {
+      dialog = await answered.ack(localSdp);
+    } catch (error) {
+      await this.hangUp(call, 'failed');
+      return failed(500, `the call could not be established: ${error instanceof Error ? error.message : String(error)}`, 'failed');
+    }
+    this.attach(call, dialog, localSdp);
+    this.context.logger.info('sip-drachtio: call placed and answered', { callId: call.callId, meetingId: call.meetingId, to: request.to, legs: negotiation.legs.map((leg) => `${leg.kind} ${leg.codec.name}/${leg.codec.payloadType}`) });
+    return { ok: true, callId: call.callId };
+  }
+
+  /** OPTIONS to `uri`: its status and round-trip time, 408 when nothing answered within timeoutMs. */
+  async options(uri: string, timeoutMs = DEFAULT_OPTIONS_TIMEOUT_MS): Promise<SipOptionsResult> {
+    this.assertReady();
+    assertSipAddress(uri);
+    const srf = this.srf;
+    const started = Date.now();
+    if (!srf || !this.connected) return { status: 503, rttMs: 0, reason: 'drachtio is not connected' };
+    return new Promise<SipOptionsResult>((resolve) => {
+      let settled = false;
+      const settle = (status: number, reason: string) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        resolve({ status, rttMs: Date.now() - started, reason });
+      };
+      const timer = setTimeout(() => settle(408, `no answer within ${timeoutMs} ms`), timeoutMs);
+      const send = srf.request.bind(srf) as unknown as SendRequest;
+      send(uri, { method: 'OPTIONS', headers: { From: `<sip:maillage@${this.context.config.sipDomain}>`, Accept: 'application/sdp', 'User-Agent': 'Maillage' } }, (error, req) => {
+        if (error) return settle(503, error instanceof Error ? error.message : String(error));
+        req.on('response', (res) => settle(res?.status ?? 500, res?.reason ?? ''));
+      });
+    });
   }
 
   private onOptions(_req: Srf.SrfRequest, res: Srf.SrfResponse): void {
@@ -223,7 +364,7 @@ export class SipDrachtioAdapter implements ConferencingAdapter {
       return;
     }
 
-    const call: Call = { callId: req.get('Call-ID'), meetingId: meeting.meetingId, legOpened: false };
+    const call: Call = { callId: req.get('Call-ID'), meetingId: meeting.meetingId, direction: 'in', legOpened: false };
     if (this.calls.has(call.callId)) {
       res.send(482);
       return;
@@ -262,6 +403,13 @@ export class SipDrachtioAdapter implements ConferencingAdapter {
       dialog.destroy();
       return;
     }
+    this.attach(call, dialog, localSdp);
+    this.context.logger.info('sip-drachtio: call answered', { callId: call.callId, meetingId: call.meetingId, legs: negotiation.legs.map((leg) => `${leg.kind} ${leg.codec.name}/${leg.codec.payloadType}`) });
+  }
+
+  /** An established call, either way: BYE ends it, INFO picture_fast_update asks for a keyframe, a re-INVITE gets the same answer. */
+  private attach(call: Call, dialog: Srf.Dialog, localSdp: string): void {
+    call.dialog = dialog;
     dialog.on('destroy', () => void this.hangUp(call, 'bye'));
     // SIP INFO picture_fast_update (RFC 5168), what room systems send for a fresh picture: a keyframe of their video leg.
     dialog.on('info', (infoReq, infoRes) => {
@@ -274,15 +422,28 @@ export class SipDrachtioAdapter implements ConferencingAdapter {
     });
     // Re-INVITE (hold, resume, session refresh): the same media, the same answer.
     dialog.on('modify', (_req, modifyRes) => modifyRes.send(200, { body: localSdp, headers: { 'Content-Type': 'application/sdp' } }));
-    this.context.logger.info('sip-drachtio: call answered', { callId: call.callId, meetingId: call.meetingId, legs: negotiation.legs.map((leg) => `${leg.kind} ${leg.codec.name}/${leg.codec.payloadType}`) });
   }
 
-  /** Ends a call once: BYE when answered (unless the remote hung up), then the media leg. */
-  private async hangUp(call: Call, reason: SipLegEndReason): Promise<void> {
+
+  /**
+   * drachtio is gone (killed, restarted, or the admin connection broke): the SIP dialogs it held are
+   * lost with it, so every call ends now with reason `failed` (its media leg closed, no BYE can be
+   * sent); the host decides what to redial once drachtio is back.
+   */
+  private lost(detail: string): void {
+    const wasConnected = this.connected;
+    this.connected = false;
+    if (!wasConnected || this.calls.size === 0) return;
+    this.context.logger.warn('sip-drachtio: drachtio lost, its calls end', { calls: this.calls.size, detail });
+    for (const call of [...this.calls.values()]) void this.hangUp(call, 'failed', { signal: false });
+  }
+
+  /** Ends a call once: BYE when answered (unless the remote hung up, or drachtio is gone), then the media leg. */
+  private async hangUp(call: Call, reason: SipLegEndReason, options: { signal?: boolean } = {}): Promise<void> {
     if (call.ended) return;
     call.ended = reason;
     this.calls.delete(call.callId);
-    if (call.dialog && reason !== 'bye') {
+    if (call.dialog && reason !== 'bye' && options.signal !== false) {
       await new Promise<void>((resolve) => call.dialog!.destroy(undefined, () => resolve()));
     }
     if (call.legOpened) {

@@ -1,1 +1,2 @@
 export * from './sdp-negotiation';
+export * from './dial-out-policy';

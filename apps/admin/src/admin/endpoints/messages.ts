@@ -144,6 +144,15 @@ const CAUSES: Record<Lang, Record<string, string>> = {
     'no-driver': 'aucun pilote',
     'driver-down': 'pilote indisponible',
     'no-test-address': 'pas d’adresse de test',
+    // A call the meeting placed (dial-out): SipDialFailureCause.
+    busy: 'occupé',
+    'no-answer': 'pas de réponse',
+    declined: 'refusé',
+    'not-found': 'adresse SIP inconnue',
+    unreachable: 'injoignable',
+    incompatible: 'aucun codec commun',
+    'meeting-closed': 'réunion fermée',
+    failed: 'erreur',
   },
   en: {
     offline: 'offline',
@@ -158,6 +167,14 @@ const CAUSES: Record<Lang, Record<string, string>> = {
     'no-driver': 'no driver',
     'driver-down': 'driver unavailable',
     'no-test-address': 'no test address',
+    busy: 'busy',
+    'no-answer': 'no answer',
+    declined: 'declined',
+    'not-found': 'unknown SIP address',
+    unreachable: 'unreachable',
+    incompatible: 'no common codec',
+    'meeting-closed': 'meeting closed',
+    failed: 'error',
   },
 };
 export const causeName = (lang: Lang, cause: string): string => CAUSES[lang][cause] ?? cause;

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { SipCall } from '../../sip/dtos/sip-call.outputs';
 import type { MeetingStatus as Status } from '../meeting-times';
 
 export enum MeetingStatus {
@@ -62,7 +63,8 @@ export class MeetingAttendance {
   @Field(() => MeetingParticipantKind) kind!: MeetingParticipantKind;
   @Field(() => Date) joinedAt!: Date;
   @Field(() => Date, { nullable: true }) leftAt!: Date | null;
-  @Field(() => String, { nullable: true, description: 'left, disconnected, replaced (joined again elsewhere), meeting-closed, server-stopped.' }) leftReason!: string | null;
+  @Field(() => String, { nullable: true, description: 'left, disconnected, replaced (joined again elsewhere), meeting-closed, server-stopped; failed: a call the meeting placed that never connected (see sipCause).' }) leftReason!: string | null;
+  @Field(() => String, { nullable: true, description: 'A failed dial-out’s cause: busy, no-answer, declined, not-found, unreachable, incompatible, failed.' }) sipCause!: string | null;
 }
 
 @ObjectType({ description: 'The live meeting of a reservation.' })
@@ -79,4 +81,5 @@ export class Meeting {
   @Field(() => String, { nullable: true, description: 'The address room systems dial, e.g. sip:MLG-0000042@visio.example (null when this API runs without SIP).' }) sipUri!: string | null;
   @Field(() => [MeetingParticipant], { description: 'Connected now.' }) participants!: MeetingParticipant[];
   @Field(() => [MeetingAttendance], { description: 'Every join, oldest first.' }) attendance!: MeetingAttendance[];
+  @Field(() => [SipCall], { description: 'The calls the meeting places to the reservation’s SIP participants and its rooms’ SIP endpoints without a driver (from its opening).' }) sipCalls!: SipCall[];
 }

@@ -213,6 +213,127 @@ ${answeredAndAcked}
     ),
 };
 
+/** A room system's offer in a 200 to a delayed-offer INVITE: PCMU + H.264 pm1, nothing listening behind it. */
+const UAS_OFFER = PCMU_H264_OFFER.replace(/^o=sipp 1 1/m, 'o=sipp-uas 2 2');
+
+/** UAS side: the response headers of the last request received, with our To tag and Contact. */
+const response = (status: string, extra = '') => `  <send>
+    <![CDATA[
+      SIP/2.0 ${status}
+      [last_Via:]
+      [last_From:]
+      [last_To:];tag=[pid]SIPpTag01[call_number]
+      [last_Call-ID:]
+      [last_CSeq:]
+      Contact: <sip:salle@[local_ip]:[local_port];transport=[transport]>
+${extra}
+    ]]>
+  </send>`;
+
+/**
+ * The delayed-offer INVITE a meeting sends, its Content-Length, From and Contact logged (`invite content-length: 0`);
+ * `keepForFinalAnswer` saves its Via and CSeq for a final answer sent after other requests (487 after a CANCEL).
+ */
+const recvDelayedOfferInvite = (keepForFinalAnswer = false) => `  <recv request="INVITE">
+    <action>
+      <ereg regexp=".*" search_in="hdr" header="Content-Length:" assign_to="invlen"/>
+      <log message="invite content-length:[$invlen]"/>
+      <ereg regexp=".*" search_in="hdr" header="From:" assign_to="invfrom"/>
+      <log message="invite from:[$invfrom]"/>
+      <ereg regexp="sips?:[^>;]*" search_in="hdr" header="Contact:" assign_to="invcontact"/>
+      <log message="invite contact: [$invcontact]"/>${
+        keepForFinalAnswer
+          ? `
+      <ereg regexp=".*" search_in="hdr" header="CSeq:" assign_to="invcseq"/>
+      <ereg regexp=".*" search_in="hdr" header="Via:" assign_to="invvia"/>`
+          : ''
+      }
+    </action>
+  </recv>`;
+
+/** Room systems the meetings call (SIPp as UAS, started with `startSippUas`). */
+export const SIPP_UAS_SCENARIOS = {
+  /** OPTIONS → 200. */
+  options: () => scenario('uas-options', `  <recv request="OPTIONS"/>\n${response('200 OK', '      Allow: INVITE, ACK, CANCEL, BYE, OPTIONS\n      Content-Length: 0\n')}`),
+  /**
+   * The delayed-offer INVITE → 180, 200 with our offer; the ACK carries the meeting's answer
+   * (logged as `ack answer: m=audio …`); then waits for the meeting's BYE (`bye received`), or sends
+   * its own BYE after `hangUpAfterMs`.
+   */
+  answers: (options: { hangUpAfterMs?: number } = {}) =>
+    scenario(
+      'uas-answers-with-an-offer',
+      `${recvDelayedOfferInvite()}
+${response('180 Ringing', '      Content-Length: 0\n')}
+${response('200 OK', `      Content-Type: application/sdp\n      Content-Length: [len]\n\n${UAS_OFFER.replace(/\r\n/g, '\n').trimEnd()}`)}
+  <recv request="ACK">
+    <action>
+      <ereg regexp="m=audio [0-9]+ RTP/AVP [0-9]+" search_in="body" check_it="true" assign_to="answer"/>
+      <log message="ack answer: [$answer]"/>
+    </action>
+  </recv>
+${
+  options.hangUpAfterMs === undefined
+    ? `  <recv request="BYE">
+    <action>
+      <log message="bye received"/>
+    </action>
+  </recv>
+${response('200 OK', '      Content-Length: 0\n')}`
+    : `  <pause milliseconds="${options.hangUpAfterMs}"/>
+  <send retrans="500">
+    <![CDATA[
+      BYE [$invcontact] SIP/2.0
+      Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+      From: <sip:salle@[local_ip]:[local_port]>;tag=[pid]SIPpTag01[call_number]
+      To:[$invfrom]
+      [last_Call-ID:]
+      CSeq: 1 BYE
+      Contact: <sip:salle@[local_ip]:[local_port];transport=[transport]>
+      Max-Forwards: 70
+      Content-Length: 0
+
+    ]]>
+  </send>
+  <recv response="200"/>`
+}`,
+    ),
+  /** The INVITE → `status` (486 busy, 603 declined…), then the ACK. */
+  refuses: (status: number, reasonPhrase: string) =>
+    scenario(
+      `uas-refuses-${status}`,
+      `${recvDelayedOfferInvite()}
+${response(`${status} ${reasonPhrase}`, '      Content-Length: 0\n')}
+  <recv request="ACK"/>`,
+    ),
+  /** Rings (180) and never answers: the CANCEL → 200, then 487 for the INVITE, then the ACK. */
+  ringsWithoutAnswer: () =>
+    scenario(
+      'uas-rings-without-answer',
+      `${recvDelayedOfferInvite(true)}
+${response('180 Ringing', '      Content-Length: 0\n')}
+  <recv request="CANCEL">
+    <action>
+      <log message="cancel received"/>
+    </action>
+  </recv>
+${response('200 OK', '      Content-Length: 0\n')}
+  <send>
+    <![CDATA[
+      SIP/2.0 487 Request Terminated
+      Via:[$invvia]
+      [last_From:]
+      [last_To:];tag=[pid]SIPpTag01[call_number]
+      [last_Call-ID:]
+      CSeq:[$invcseq]
+      Content-Length: 0
+
+    ]]>
+  </send>
+  <recv request="ACK"/>`,
+    ),
+};
+
 export interface SippRun {
   code: number | null;
   output: string;
@@ -221,22 +342,34 @@ export interface SippRun {
   elapsedMs: number;
 }
 
-/** Runs `calls` calls (default one) of `scenarioXml` against 127.0.0.1:sipPort, dialling `user`, over UDP or TCP; killed after timeoutMs. */
-export async function runSipp(options: { scenarioXml: string; sipPort: number; user: string; transport?: 'udp' | 'tcp'; timeoutMs?: number; calls?: number; ratePerSecond?: number }): Promise<SippRun> {
+interface SippProcess {
+  args: string[];
+  scenarioXml: string;
+  localPort: number;
+  timeoutMs?: number;
+  /** How long one step may wait for a message (default 5 s). */
+  recvTimeoutMs?: number;
+  /** Aborting kills SIPp. */
+  signal?: AbortSignal;
+}
+
+/** Runs SIPp with `args` and the scenario in a temporary folder, killed after timeoutMs (+5 s). */
+async function spawnSipp(options: SippProcess): Promise<SippRun> {
   const dir = await mkdtemp(join(tmpdir(), 'maillage-sipp-'));
   const started = Date.now();
   try {
     const file = join(dir, 'scenario.xml');
     await writeFile(file, options.scenarioXml);
-    const localPort = await freeSipPort();
     const timeoutS = Math.ceil((options.timeoutMs ?? 10_000) / 1000);
     const args = [
-      `127.0.0.1:${options.sipPort}`,
-      ...['-sf', file, '-s', options.user, '-m', String(options.calls ?? 1), '-l', String(options.calls ?? 1), '-r', String(options.ratePerSecond ?? 10)],
-      ...['-i', '127.0.0.1', '-p', String(localPort), '-t', options.transport === 'tcp' ? 't1' : 'u1'],
-      ...['-timeout', `${timeoutS}s`, '-timeout_error', '-recv_timeout', '5000', '-nostdin', '-trace_logs', '-log_file', join(dir, 'sipp.log'), '-trace_err', '-error_file', join(dir, 'errors.log')],
+      ...options.args,
+      ...['-sf', file, '-i', '127.0.0.1', '-p', String(options.localPort)],
+      ...['-timeout', `${timeoutS}s`, '-timeout_error', '-recv_timeout', String(options.recvTimeoutMs ?? 5000), '-nostdin', '-trace_logs', '-log_file', join(dir, 'sipp.log'), '-trace_err', '-error_file', join(dir, 'errors.log')],
     ];
     const child = spawn('sipp', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const abort = () => child.kill('SIGKILL');
+    if (options.signal?.aborted) abort();
+    options.signal?.addEventListener('abort', abort, { once: true });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
     child.stderr.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
@@ -249,4 +382,45 @@ export async function runSipp(options: { scenarioXml: string; sipPort: number; u
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** Runs `calls` calls (default one) of `scenarioXml` against 127.0.0.1:sipPort, dialling `user`, over UDP or TCP; killed after timeoutMs. */
+export async function runSipp(options: { scenarioXml: string; sipPort: number; user: string; transport?: 'udp' | 'tcp'; timeoutMs?: number; calls?: number; ratePerSecond?: number }): Promise<SippRun> {
+  const calls = String(options.calls ?? 1);
+  return spawnSipp({
+    scenarioXml: options.scenarioXml,
+    localPort: await freeSipPort(),
+    timeoutMs: options.timeoutMs,
+    args: [`127.0.0.1:${options.sipPort}`, '-s', options.user, '-m', calls, '-l', calls, '-r', String(options.ratePerSecond ?? 10), '-t', options.transport === 'tcp' ? 't1' : 'u1'],
+  });
+}
+
+/**
+ * SIPp as a room system that is called (UAS) on 127.0.0.1:<port>, for `calls` calls (or requests,
+ * default one) of `scenarioXml`: `uri` is its address, `done` settles when the scenarios ended
+ * (code 0) or failed; `recvTimeoutMs` bounds each wait (a call kept up until the meeting hangs up
+ * needs more than the 5 s default); `stop()` kills it.
+ */
+export async function startSippUas(options: { scenarioXml: string; timeoutMs?: number; calls?: number; recvTimeoutMs?: number }): Promise<{ port: number; uri: string; done: Promise<SippRun>; stop(): Promise<SippRun> }> {
+  const port = await freeSipPort();
+  const abort = new AbortController();
+  const done = spawnSipp({
+    scenarioXml: options.scenarioXml,
+    localPort: port,
+    timeoutMs: options.timeoutMs,
+    recvTimeoutMs: options.recvTimeoutMs,
+    signal: abort.signal,
+    args: ['-m', String(options.calls ?? 1), '-t', 'u1'],
+  });
+  // SIPp needs a moment to bind its socket before the first request reaches it.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  return {
+    port,
+    uri: `sip:salle@127.0.0.1:${port}`,
+    done,
+    stop: () => {
+      abort.abort();
+      return done;
+    },
+  };
 }
