@@ -164,11 +164,22 @@ export class SipAudioMix {
       this.process = undefined;
       if (this.closed) return;
       this.options.logger.warn('SIP audio mix: ffmpeg exited, restarting', { peerId, code, signal, errors });
-      // Forget the inputs so that the next update rebuilds them and starts a new ffmpeg.
+      // Forget the inputs and the return path so that the next update rebuilds them on fresh ports (the
+      // media worker shares the port range: it may have taken ffmpeg's source port, and would forever)
+      // and starts a new ffmpeg.
       for (const input of this.inputs) input.transport.close();
       this.inputs = [];
+      this.dropReturnPath();
       setTimeout(() => this.update(), 500);
     });
+  }
+
+  /** The room system then gets the mix from a new SSRC of the same leg. */
+  private dropReturnPath(): void {
+    this.consumer?.close();
+    this.producer?.close();
+    this.returnTransport?.close();
+    this.consumer = this.producer = this.returnTransport = undefined;
   }
 
   private async stopProcess(): Promise<void> {
