@@ -57,7 +57,14 @@ const CODE = 'MLG-0000042';
 const MEETING = '5b3e1c7a-2f4d-4e8b-9a6c-1d2e3f4a5b6c';
 
 const now = () => performance.timeOrigin + performance.now();
-const quiet = { info() {}, warn() {}, error: console.error };
+let warnings = 0;
+const quiet = {
+  info() {},
+  warn: (message: string, details?: object) => {
+    if (process.env.BENCH_DEBUG && warnings++ < 5) console.error(message, details);
+  },
+  error: console.error,
+};
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -292,7 +299,7 @@ async function until<T>(what: string, probe: () => Promise<T | false | undefined
     const value = await probe();
     if (value) return value;
     if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await sleep(100);
+    await sleep(process.env.BENCH_DEBUG ? 2000 : 100);
   }
 }
 
@@ -412,10 +419,15 @@ async function cpuSip(ctx: Context, uac: Srf, legs: number, gateway: { server?: 
     const started = Date.now();
     for (let i = 0; i < legs; i++) rooms.push(await dialIn(uac, ctx.drachtio.sipPort, peers, `salle-${i + 1}`, { audio: 'G722', sendAudio: true, sendVideo: true }));
     // Each leg's mix takes every other leg and the guest: ffmpeg restarts as legs join; wait until all are complete.
+    let last = '';
     await until('every mix complete', async () => {
       const stats = await Promise.all(rooms.map((room) => server.sip.audioOutStats(room.callId)));
+      last = stats.map((s) => `${s?.inputs}/${s?.ffmpegStarts}`).join(' ');
+      if (process.env.BENCH_DEBUG) process.stderr.write(`${((Date.now() - started) / 1000).toFixed(0)} s: inputs/starts ${last}; ffmpeg ${ffmpegPids().length}\n`);
       return stats.every((s) => s?.inputs === legs && s.packets > 0);
-    }, 60_000 + legs * 5000);
+    }, 60_000 + legs * 5000).catch((error: Error) => {
+      throw new Error(`${error.message}; inputs/ffmpeg starts of each leg's mix: ${last}`);
+    });
     const settleMs = Date.now() - started;
     const ffmpegStarts = (await Promise.all(rooms.map((room) => server.sip.audioOutStats(room.callId)))).reduce((sum, s) => sum + (s?.ffmpegStarts ?? 0), 0);
     // Each leg gets the mix (50 packets/s) and the guest's camera.
