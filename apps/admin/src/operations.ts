@@ -105,6 +105,7 @@ export const MEETING_BY_TOKEN: Operation<MeetingByTokenQuery, MeetingByTokenQuer
       startsAt
       endsAt
       closesAt
+      sipUri
       participantName
     }
   }

@@ -8,6 +8,8 @@ export interface ReceivedMail {
   text: string;
   /** The iCalendar part's METHOD, when the message carries an invitation. */
   method: string | null;
+  /** The iCalendar part itself. */
+  ics: string | null;
 }
 
 /** A real SMTP server (smtp-server) on 127.0.0.1 and a free port, keeping what it receives. `start`/`stop` to play an outage on the same port. */
@@ -36,11 +38,13 @@ export async function startTestMailbox(port = 0): Promise<TestMailbox> {
         simpleParser(stream)
           .then((mail) => {
             const part = mail.attachments.find((a) => a.contentType === 'text/calendar');
+            const ics = part ? part.content.toString('utf8') : null;
             received.push({
               to: mail.to && !Array.isArray(mail.to) ? (mail.to.value[0]?.address ?? '') : '',
               subject: mail.subject ?? '',
               text: mail.text ?? '',
-              method: part ? (/^METHOD:(.*)\r?$/m.exec(part.content.toString('utf8'))?.[1] ?? null) : null,
+              method: ics ? (/^METHOD:(.*)\r?$/m.exec(ics)?.[1] ?? null) : null,
+              ics,
             });
             callback();
           })

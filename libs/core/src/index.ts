@@ -14,6 +14,7 @@ export * from './adapters/validate-config';
 export * from './adapters/contained';
 export * from './adapters/idempotency';
 export * from './ical/vtimezone';
+export * from './ical/conference';
 export * from './impact';
 export * from './coverage';
 export * from './rate-limit';

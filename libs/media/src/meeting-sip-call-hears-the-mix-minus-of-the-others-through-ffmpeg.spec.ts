@@ -1,7 +1,9 @@
 /**
  * Audio toward a SIP room system: its G.722 leg (PT 9) receives ffmpeg's mix of the others' Opus
  * (alice's 600 Hz, then bob's 800 Hz too), never its own voice; a second speaker restarts ffmpeg
- * with two inputs; hanging up stops it. The senders are ffmpeg too (real Opus over plain RTP).
+ * with two inputs; on hold (re-INVITE) nothing leaves toward it until it resumes; a killed ffmpeg is
+ * restarted and the mix flows again; hanging up stops it. The senders are ffmpeg too (real Opus over
+ * plain RTP).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createSocket, type Socket } from 'node:dgram';
@@ -82,6 +84,35 @@ describe('a SIP room system hears the mix of the others, made by ffmpeg, under i
     expect(out.ffmpegStarts).toBe(2);
     const count = received.length;
     await waitFor('packets after the restart', () => received.length >= count + 25, 10_000);
+  });
+
+  it('sends nothing while the room system holds the call (re-INVITE a=sendonly), and the mix again once it resumes', async () => {
+    await server.sip.setOutbound(CALL_ID, { audio: false, video: false });
+    expect(server.sip.outbound(CALL_ID)).toEqual({ audio: false, video: false });
+    await sleep(300);
+    const held = received.length;
+    await sleep(1000);
+    expect(received.length).toBe(held);
+    const resumedAt = Date.now();
+    await server.sip.setOutbound(CALL_ID, { audio: true, video: true });
+    await waitFor('the mix after resuming', () => received.length >= held + 25, 5_000);
+    console.log(`hold: 0 packets in 1 s on hold; 25 packets ${Date.now() - resumedAt} ms after resuming`);
+  });
+
+  it('restarts a dead ffmpeg (kill -9): the mix reaches the room system again', async () => {
+    const before = (await server.sip.audioOutStats(CALL_ID))!;
+    expect(before.ffmpegPid).toBeGreaterThan(0);
+    process.kill(before.ffmpegPid!, 'SIGKILL');
+    const killedAt = Date.now();
+    await sleep(100);
+    const count = received.length;
+    const after = await waitFor('a new ffmpeg', async () => {
+      const stats = await server.sip.audioOutStats(CALL_ID);
+      return stats && stats.ffmpegStarts === before.ffmpegStarts + 1 && stats.ffmpegPid !== before.ffmpegPid && stats;
+    }, 5_000);
+    await waitFor('the mix after the restart', () => received.length >= count + 25, 10_000);
+    expect(after.inputs).toBe(2);
+    console.log(`ffmpeg killed: restarted (pid ${before.ffmpegPid} → ${after.ffmpegPid}), 25 packets at the room system ${Date.now() - killedAt} ms after the kill`);
   });
 
   it('stops when the call hangs up', async () => {

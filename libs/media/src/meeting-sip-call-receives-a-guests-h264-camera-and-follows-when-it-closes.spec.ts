@@ -2,7 +2,7 @@
  * Video toward a SIP room system: its H.264 leg (PT 97 in its offer) receives the camera of a
  * guest (alice, H.264 over plain RTP), under PT 97, on the room system's offered port. When
  * alice's camera closes, the leg follows carol's; a VP8 camera is never sent to it (mediasoup
- * does not transcode).
+ * does not transcode). While the room system holds its video (re-INVITE), nothing is sent there.
  */
 import { createSocket, type Socket } from 'node:dgram';
 import { once } from 'node:events';
@@ -128,6 +128,16 @@ describe('a SIP room system receives a guest camera on its H.264 leg, and follow
     await waitFor('a new SSRC at the room system', () => received.some((p) => p.payloadType === 97 && !before.has(p.ssrc)));
     // The room system's SIP INFO picture_fast_update becomes a keyframe request upstream.
     await expect(server.sip.requestKeyFrame(CALL_ID)).resolves.toBeUndefined();
+  });
+
+  it('sends no picture while the room system holds its video (re-INVITE a=inactive), and resumes after', async () => {
+    await server.sip.setOutbound(CALL_ID, { audio: true, video: false });
+    await sleep(200);
+    const held = received.filter((p) => p.payloadType === 97).length;
+    await sleep(700);
+    expect(received.filter((p) => p.payloadType === 97).length).toBe(held);
+    await server.sip.setOutbound(CALL_ID, { audio: true, video: true });
+    await waitFor('the picture after resuming', () => received.filter((p) => p.payloadType === 97).length >= held + 10, 5_000);
   });
 
   it('stops sending when the call hangs up', async () => {

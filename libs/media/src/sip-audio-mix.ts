@@ -5,7 +5,9 @@
  * ffmpeg runs `amix=normalize=0`, resamples, cuts 20 ms frames and encodes to the leg's codec under
  * the offer's payload type; its RTP comes back from a fixed local port into a transport of the leg
  * router, is produced there and consumed on the leg's transport toward the room system. The set of
- * inputs changing (someone joins, mutes their microphone, leaves) restarts ffmpeg with the new set.
+ * inputs changing (someone joins, mutes their microphone, leaves) restarts ffmpeg with the new set;
+ * an ffmpeg that dies (crash, kill -9) is started again 500 ms later, its RTP still accepted (same
+ * source port and SSRC).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomInt } from 'node:crypto';
@@ -57,6 +59,8 @@ export class SipAudioMix {
   private closed = false;
   private queue: Promise<void> = Promise.resolve();
   private restarts = 0;
+  /** The room system holds its audio: the mix's consumer toward it is paused. */
+  private paused = false;
 
   constructor(private readonly options: SipAudioMixOptions) {}
 
@@ -71,10 +75,18 @@ export class SipAudioMix {
   }
 
   /** What the leg has sent to the room system, from ffmpeg's mix. */
-  async outStats(): Promise<{ inputs: number; packets: number }> {
+  async outStats(): Promise<{ inputs: number; packets: number; ffmpegPid?: number }> {
     await this.queue;
     const stats = this.consumer ? await this.consumer.getStats() : [];
-    return { inputs: this.inputs.length, packets: stats.filter((s) => s.type === 'outbound-rtp').reduce((sum, s) => sum + s.packetCount, 0) };
+    return { inputs: this.inputs.length, packets: stats.filter((s) => s.type === 'outbound-rtp').reduce((sum, s) => sum + s.packetCount, 0), ...(this.process?.pid ? { ffmpegPid: this.process.pid } : {}) };
+  }
+
+  /** Pauses (the room system holds the call) or resumes what the leg sends it. */
+  async setPaused(paused: boolean): Promise<void> {
+    this.paused = paused;
+    await this.queue;
+    if (!this.consumer || this.consumer.paused === paused) return;
+    await (paused ? this.consumer.pause() : this.consumer.resume());
   }
 
   async close(): Promise<void> {
@@ -136,7 +148,7 @@ export class SipAudioMix {
         encodings: [{ ssrc: this.ssrc }],
       },
     });
-    this.consumer = await legTransport.consume({ producerId: this.producer.id, rtpCapabilities: { codecs: legRouter.rtpCapabilities.codecs, headerExtensions: [] }, paused: false });
+    this.consumer = await legTransport.consume({ producerId: this.producer.id, rtpCapabilities: { codecs: legRouter.rtpCapabilities.codecs, headerExtensions: [] }, paused: this.paused });
   }
 
   private startProcess(sdpFiles: string[]): void {

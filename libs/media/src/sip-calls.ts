@@ -21,6 +21,7 @@
  * Its audio leg carries the mix-minus of the others' audio, made by ffmpeg (sip-audio-mix.ts). The
  * room's own audio is measured by another ffmpeg (sip-speech-meter.ts), so that a room that speaks
  * becomes the meeting's active speaker (speaker-arbiter.ts): room systems send no RFC 6464 level.
+ * While the room system holds a stream (re-INVITE a=sendonly/inactive), we send it nothing there.
  */
 import { createSocket, type Socket } from 'node:dgram';
 import type { types } from 'mediasoup';
@@ -88,6 +89,8 @@ interface Call {
   videoQueue: Promise<void>;
   /** The others' audio, mixed by ffmpeg, toward the room system. */
   audioMix?: SipAudioMix;
+  /** What we send the room system: a kind is false while it holds it (re-INVITE a=sendonly/inactive). */
+  outbound: { audio: boolean; video: boolean };
 }
 
 /** What one leg has received from the room system. */
@@ -149,7 +152,7 @@ export class SipCalls {
     const bridge = this.deps.bridge(call.meetingId);
     if (!bridge || bridge.isClosed) throw new SignallingError('NOT_FOUND', 'the meeting bridge is not open');
     const peerId = `sip-${call.callId}`;
-    const open: Call = { callId: call.callId, meetingId: call.meetingId, peerId, legs: [], speakerPeerId: null, incompatible: new Set(), videoQueue: Promise.resolve() };
+    const open: Call = { callId: call.callId, meetingId: call.meetingId, peerId, legs: [], speakerPeerId: null, incompatible: new Set(), videoQueue: Promise.resolve(), outbound: { audio: true, video: true } };
     this.calls.set(call.callId, open);
     // The call hears the meeting's news like a browser: new and closed producers, the active speaker.
     bridge.join({ peerId, name: call.displayName, role: 'room' }, (notification) => {
@@ -233,8 +236,44 @@ export class SipCalls {
     await call.videoOut?.consumer.requestKeyFrame();
   }
 
+  /**
+   * The room system held or resumed its streams (re-INVITE): the mix and the picture we send it
+   * pause while it holds them (their consumers paused: nothing leaves toward it), resume after,
+   * the picture with a keyframe. Held altogether, its own producers pause in the meeting too.
+   */
+  async setOutbound(callId: string, outbound: { audio: boolean; video: boolean }): Promise<void> {
+    const call = this.calls.get(callId);
+    if (!call) throw new SignallingError('NOT_FOUND', `no SIP call ${callId}`);
+    const before = call.outbound;
+    call.outbound = { ...outbound };
+    await call.audioMix?.setPaused(!outbound.audio);
+    await call.videoQueue;
+    const video = call.videoOut?.consumer;
+    if (video && video.paused === outbound.video) {
+      if (outbound.video) {
+        await video.resume();
+        await video.requestKeyFrame();
+      } else await video.pause();
+    }
+    // On hold the room system is not in the meeting either: its producers pause (no music on hold for
+    // the others, who see it muted), and resume with the call.
+    const held = !outbound.audio && !outbound.video;
+    const bridge = this.deps.bridge(call.meetingId);
+    if (bridge && !bridge.isClosed && bridge.isLive && held !== (!before.audio && !before.video)) {
+      for (const leg of call.legs) if (leg.meetingProducerId) await (held ? bridge.pause(call.peerId, { producerId: leg.meetingProducerId }) : bridge.resume(call.peerId, { producerId: leg.meetingProducerId }));
+    }
+    if (outbound.audio !== before.audio || outbound.video !== before.video) this.deps.logger.info('SIP call: what we send it changed (hold/resume)', { callId, meetingId: call.meetingId, ...outbound });
+  }
+
+  /** What we send the call now (false: held by the room system). */
+  outbound(callId: string): { audio: boolean; video: boolean } {
+    const call = this.calls.get(callId);
+    if (!call) throw new SignallingError('NOT_FOUND', `no SIP call ${callId}`);
+    return { ...call.outbound };
+  }
+
   /** What the call's audio leg sends to the room system: the mix of how many inputs, how many packets. */
-  async audioOutStats(callId: string): Promise<{ inputs: number; packets: number; ffmpegStarts: number } | undefined> {
+  async audioOutStats(callId: string): Promise<{ inputs: number; packets: number; ffmpegStarts: number; ffmpegPid?: number } | undefined> {
     const call = this.calls.get(callId);
     if (!call) throw new SignallingError('NOT_FOUND', `no SIP call ${callId}`);
     if (!call.audioMix) return undefined;
@@ -289,7 +328,7 @@ export class SipCalls {
       try {
         const { pipeConsumer, pipeProducer } = await bridge.pipeOut(candidate.producerId, leg.router);
         const codecs = (leg.router.rtpCapabilities.codecs ?? []).filter((codec) => codec.mimeType.toLowerCase() !== 'video/rtx');
-        const consumer = await leg.transport.consume({ producerId: pipeProducer.id, rtpCapabilities: { codecs, headerExtensions: [] }, paused: false });
+        const consumer = await leg.transport.consume({ producerId: pipeProducer.id, rtpCapabilities: { codecs, headerExtensions: [] }, paused: !call.outbound.video });
         if (call.closed) {
           for (const end of [consumer, pipeProducer, pipeConsumer]) end.close();
           return;
@@ -297,7 +336,7 @@ export class SipCalls {
         this.stopVideo(call);
         call.videoOut = { sourceProducerId: candidate.producerId, pipeConsumer, pipeProducer, consumer };
         // mediasoup starts a video consumer on a keyframe: ask the sender for one now (PLI/FIR upstream).
-        await consumer.requestKeyFrame();
+        if (call.outbound.video) await consumer.requestKeyFrame();
         this.deps.logger.info('SIP leg: video follows', { peerId: call.peerId, from: candidate.peerId, producerId: candidate.producerId });
         return;
       } catch (error) {

@@ -1039,4 +1039,4 @@ export type MeetingByTokenQueryVariables = Exact<{
 }>;
 
 
-export type MeetingByTokenQuery = { meetingByToken: { title: string, status: MeetingStatus, opensAt: string, startsAt: string, endsAt: string, closesAt: string, participantName: string } };
+export type MeetingByTokenQuery = { meetingByToken: { title: string, status: MeetingStatus, opensAt: string, startsAt: string, endsAt: string, closesAt: string, sipUri: string | null, participantName: string } };

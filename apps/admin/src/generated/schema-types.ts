@@ -637,6 +637,8 @@ export type MeetingInvitation = {
   opensAt: Scalars['DateTime']['output'];
   participantName: Scalars['String']['output'];
   participantRole: MeetingRole;
+  /** The address room systems dial instead, e.g. sip:MLG-0000042@visio.example (null when this API runs without SIP). */
+  sipUri?: Maybe<Scalars['String']['output']>;
   startsAt: Scalars['DateTime']['output'];
   status: MeetingStatus;
   title: Scalars['String']['output'];
@@ -655,6 +657,8 @@ export type MeetingParticipant = {
   joinedAt: Scalars['DateTime']['output'];
   kind: MeetingParticipantKind;
   name: Scalars['String']['output'];
+  /** A SIP room system holds the call (re-INVITE a=sendonly or a=inactive): it is sent nothing until it resumes. */
+  onHold: Scalars['Boolean']['output'];
   participantId: Scalars['ID']['output'];
   role: MeetingRole;
 };

@@ -3,7 +3,7 @@
 // join again), mute states, the end of the meeting, and a rejoin after a dropped connection. The real
 // thing, with Chromium and a mediasoup worker, is in apps/api/test/browser/meeting-*.e2e.spec.ts.
 import { Device, FakeHandler, testFakeParameters } from 'mediasoup-client';
-import { MeetingSession, type SessionState } from './meeting-session';
+import { cameraCodec, MeetingSession, type SessionState } from './meeting-session';
 import type { ProducerInfo } from './protocol';
 import type { SocketLike } from './signalling-client';
 
@@ -219,5 +219,17 @@ describe('a participant’s meeting session', () => {
     const session = newSession(server);
     await session.join({ audio: fakeTrack('audio') });
     expect(session.getState()).toMatchObject({ phase: 'failed', error: 'ENDED' });
+  });
+});
+
+// The browser's own choice is proved with real Chromium (apps/api/test/sip/…two-browser-guests… spec: video/H264, three layers).
+describe('the camera codec', () => {
+  let payloadType = 100;
+  const codec = (mimeType: string, parameters: Record<string, unknown> = {}) => ({ kind: 'video' as const, mimeType, preferredPayloadType: payloadType++, clockRate: 90000, parameters });
+  it('is H.264 constrained baseline, packetization-mode 1, when the browser and the router share it; else the router’s first (VP8)', () => {
+    const h264 = codec('video/H264', { 'packetization-mode': 1, 'profile-level-id': '42e01f' });
+    expect(cameraCodec({ rtpCapabilities: { codecs: [codec('video/VP8'), h264] } })).toBe(h264);
+    expect(cameraCodec({ rtpCapabilities: { codecs: [codec('video/VP8'), codec('video/H264', { 'packetization-mode': 0, 'profile-level-id': '42e01f' })] } })).toBeUndefined();
+    expect(cameraCodec({ rtpCapabilities: { codecs: [codec('video/VP8')] } })).toBeUndefined();
   });
 });

@@ -19,6 +19,17 @@ export const CAMERA_ENCODINGS: types.RtpEncodingParameters[] = [
   { rid: 'r2', scaleResolutionDownBy: 1, maxBitrate: 1_200_000 },
 ];
 
+/**
+ * The camera's codec: H.264 constrained baseline (packetization-mode 1) when the browser can send it,
+ * else the router's first (VP8). Room systems joining over SIP decode H.264, not VP8, and mediasoup
+ * forwards without transcoding: a browser camera in H.264 reaches them as it is (issue 11).
+ */
+export function cameraCodec(device: Pick<Device, 'rtpCapabilities'>): types.RtpCodecCapability | undefined {
+  return device.rtpCapabilities.codecs?.find(
+    (codec) => codec.mimeType.toLowerCase() === 'video/h264' && Number(codec.parameters?.['packetization-mode']) === 1 && String(codec.parameters?.['profile-level-id']).toLowerCase() === '42e01f',
+  );
+}
+
 export type SessionPhase = 'idle' | 'joining' | 'joined' | 'reconnecting' | 'left' | 'closed' | 'failed';
 export type ClosedReason = NotificationMap['meetingClosed']['reason'];
 
@@ -57,8 +68,9 @@ export interface MeetingStats {
   quality: Quality;
   rttMs?: number;
   lossPercent?: number;
-  inbound: { peerId: string; kind: 'audio' | 'video'; framesDecoded: number; packetsReceived: number; bytesReceived: number }[];
-  outbound: { source: MediaSource; kind: 'audio' | 'video'; packetsSent: number; bytesSent: number; layers: number }[];
+  /** `codec`: the consumer's mime type (e.g. video/H264); `samplesReceived`: audio samples decoded (totalSamplesReceived). */
+  inbound: { peerId: string; kind: 'audio' | 'video'; codec: string; framesDecoded: number; packetsReceived: number; bytesReceived: number; samplesReceived: number }[];
+  outbound: { source: MediaSource; kind: 'audio' | 'video'; codec: string; packetsSent: number; bytesSent: number; layers: number }[];
 }
 
 export interface LocalTracks {
@@ -310,12 +322,13 @@ export class MeetingSession {
   private async produce(generation: number, source: MediaSource, track: MediaStreamTrack, paused: boolean): Promise<void> {
     const transport = this.sendTransport;
     if (!transport || transport.closed) return;
+    const codec = source === 'camera' && this.device ? cameraCodec(this.device) : undefined;
     const producer = await transport.produce({
       track,
       // The page owns the tracks: closing a producer (leave, reconnect) must not stop the camera.
       stopTracks: false,
       appData: { source },
-      ...(source === 'camera' ? { encodings: CAMERA_ENCODINGS, codecOptions: { videoGoogleStartBitrate: 1000 } } : { codecOptions: { opusStereo: false, opusFec: true } }),
+      ...(source === 'camera' ? { encodings: CAMERA_ENCODINGS, codecOptions: { videoGoogleStartBitrate: 1000 }, ...(codec ? { codec } : {}) } : { codecOptions: { opusStereo: false, opusFec: true } }),
     });
     if (generation !== this.generation) {
       producer.close();
@@ -458,7 +471,15 @@ export class MeetingSession {
       [...this.consumers.values()].map(async ({ consumer, peerId, kind }) => {
         const report = await consumer.getStats().catch(() => undefined);
         const rtp = report ? ([...report.values()] as StatsEntry[]).find((s) => s.type === 'inbound-rtp') : undefined;
-        return { peerId, kind, framesDecoded: Number(rtp?.framesDecoded ?? 0), packetsReceived: Number(rtp?.packetsReceived ?? 0), bytesReceived: Number(rtp?.bytesReceived ?? 0) };
+        return {
+          peerId,
+          kind,
+          codec: consumer.rtpParameters.codecs[0]?.mimeType ?? '',
+          framesDecoded: Number(rtp?.framesDecoded ?? 0),
+          packetsReceived: Number(rtp?.packetsReceived ?? 0),
+          bytesReceived: Number(rtp?.bytesReceived ?? 0),
+          samplesReceived: Number(rtp?.totalSamplesReceived ?? 0),
+        };
       }),
     );
     const outbound = await Promise.all(
@@ -468,6 +489,7 @@ export class MeetingSession {
         return {
           source,
           kind: producer.kind,
+          codec: producer.rtpParameters.codecs[0]?.mimeType ?? '',
           packetsSent: rtp.reduce((sum, s) => sum + Number(s.packetsSent ?? 0), 0),
           bytesSent: rtp.reduce((sum, s) => sum + Number(s.bytesSent ?? 0), 0),
           layers: rtp.length,

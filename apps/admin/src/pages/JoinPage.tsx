@@ -125,8 +125,30 @@ export function JoinPage({ token }: { token: string }) {
             </div>
           )}
           <JoinPageLobby canJoin={meeting.status === 'OPEN'} onJoin={join} />
+          {meeting.sipUri && <SipAddress uri={meeting.sipUri} />}
         </>
       )}
     </section>
+  );
+}
+
+/** The meeting's SIP address, for a room system (Cisco, Poly…) to dial instead of this page; copyable. */
+function SipAddress({ uri }: { uri: string }) {
+  const { t } = useI18n();
+  const [copied, setCopied] = useState(false);
+  const copy = () => {
+    void navigator.clipboard
+      ?.writeText(uri)
+      .then(() => setCopied(true))
+      .catch(() => setCopied(false));
+  };
+  return (
+    <p className="join-sip" data-testid="sip-address">
+      {t('join.sip')} <code>{uri}</code>{' '}
+      <button type="button" onClick={copy}>
+        {t('join.sipCopy')}
+      </button>
+      {copied && <span role="status"> {t('join.sipCopied')}</span>}
+    </p>
   );
 }

@@ -53,7 +53,12 @@ export interface LoadedEndpoint {
   instance: EndpointAdapter;
   initError: string | null;
   unsubscribe?: () => void;
+  /** The endpoint's driver columns it was created from: a change notice naming the same ones keeps it. */
+  fingerprint: string;
 }
+
+type EndpointRow = { id: string; adapter_id: string | null; adapter_config: Record<string, unknown>; adapter_secrets: string | null };
+const endpointFingerprint = (row: EndpointRow | undefined) => (row ? JSON.stringify([row.adapter_id, row.adapter_config, row.adapter_secrets]) : '');
 
 /** What a context is built from: a point's binding, or an endpoint's adapter columns. */
 type BindingSource = Pick<AdapterBinding, 'id' | 'config' | 'secrets'>;
@@ -237,6 +242,10 @@ export class AdapterHost implements SubscriberSource, OnModuleInit, OnApplicatio
   /** Drops this process's driver of an endpoint (disposed) and loads it again from the database (its status events flow at once). */
   async reloadEndpoint(endpointId: string): Promise<void> {
     const entry = this.endpoints.get(endpointId);
+    // The notice of a change this driver was already loaded from (an insert, a rename): keep it, calls in flight go on.
+    const current = await entry;
+    if (current && current.fingerprint === endpointFingerprint(await this.endpointRow(endpointId))) return;
+    if (this.endpoints.get(endpointId) !== entry) return; // reloaded meanwhile
     this.endpoints.delete(endpointId);
     if (entry) await this.disposeEndpoint(await entry);
     if (!this.stopped) await this.endpoint(endpointId);
@@ -250,16 +259,18 @@ export class AdapterHost implements SubscriberSource, OnModuleInit, OnApplicatio
     return !loaded.initError;
   }
 
-  private async loadEndpoint(endpointId: string): Promise<LoadedEndpoint | undefined> {
+  private async endpointRow(endpointId: string): Promise<EndpointRow | undefined> {
     if (!/^[0-9a-f-]{36}$/i.test(endpointId)) return undefined;
-    const [row]: { id: string; adapter_id: string | null; adapter_config: Record<string, unknown>; adapter_secrets: string | null }[] = await this.db.query(
-      `SELECT id, adapter_id, adapter_config, adapter_secrets FROM endpoint WHERE id = $1`,
-      [endpointId],
-    );
+    const [row]: EndpointRow[] = await this.db.query(`SELECT id, adapter_id, adapter_config, adapter_secrets FROM endpoint WHERE id = $1`, [endpointId]);
+    return row;
+  }
+
+  private async loadEndpoint(endpointId: string): Promise<LoadedEndpoint | undefined> {
+    const row = await this.endpointRow(endpointId);
     const definition = row?.adapter_id ? this.registry.get(row.adapter_id) : undefined;
     if (!row || !definition || definition.manifest.kind !== 'endpoint') return undefined;
     const instance = definition.create(this.context({ id: row.id, config: row.adapter_config, secrets: row.adapter_secrets }, definition)) as EndpointAdapter;
-    const loaded: LoadedEndpoint = { endpointId, definition, instance, initError: 'not initialised' };
+    const loaded: LoadedEndpoint = { endpointId, definition, instance, initError: 'not initialised', fingerprint: endpointFingerprint(row) };
     await this.ensureEndpointReady(loaded);
     if (loaded.initError) this.log.warn(`endpoint ${endpointId} (${definition.manifest.id}) init failed: ${loaded.initError}`);
     if (typeof instance.onStatusChange === 'function') {

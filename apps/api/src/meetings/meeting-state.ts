@@ -26,7 +26,7 @@ export class MeetingState {
     private readonly sip: SipGateway,
   ) {}
 
-  /** Status and times: what the join page shows too (`meetingByToken`). */
+  /** Status, times and SIP address: what the join page shows too (`meetingByToken`). */
   async timing(r: ReservationTimes, row?: MeetingRow | null) {
     const meeting = row === undefined ? await this.db.getRepository(MeetingRow).findOneBy({ reservationId: r.id }) : row;
     const times = this.meetings.times(r);
@@ -37,6 +37,7 @@ export class MeetingState {
       startsAt: new Date(times.startsAt),
       endsAt: new Date(times.endsAt),
       closesAt: new Date(times.closesAt),
+      sipUri: this.sip.sipUri(r.reference),
     };
   }
 
@@ -49,8 +50,7 @@ export class MeetingState {
       ...(await this.timing(r, row)),
       closeReason: row?.closeReason ?? null,
       adapterId: row?.adapterId ?? null,
-      sipUri: this.sip.sipUri(r.reference),
-      participants: this.sessions.connected(r.id).map((s) => ({ participantId: s.peer.peerId, name: s.peer.name, role: toMeetingRole(s.peer.role), kind: kindOf(s.channel), joinedAt: s.joinedAt })),
+      participants: this.sessions.connected(r.id).map((s) => ({ participantId: s.peer.peerId, name: s.peer.name, role: toMeetingRole(s.peer.role), kind: kindOf(s.channel), onHold: s.channel === 'sip' && this.sip.onHold(s.peer.peerId), joinedAt: s.joinedAt })),
       attendance: attendance.map((a) => ({ participantId: a.participantId, name: a.name, role: toMeetingRole(a.role), kind: kindOf(a.channel), joinedAt: a.joinedAt, leftAt: a.leftAt, leftReason: a.leftReason, sipCause: a.sipCause })),
       sipCalls: sipCalls.map(toSipCall),
     };

@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { appendEventOnce } from '../events/outbox';
@@ -7,6 +7,8 @@ import { Poller } from '../common/poller';
 import { loadRoomContexts } from './booking-context';
 import { reservationEventPayload } from './reservation-event-payload';
 import { Reservation, ReservationStatus, RoomSlot } from './reservation.entity';
+import type { ApiConfig } from '../config';
+import { SIP_SETTINGS } from '../sip/sip-address';
 
 /** How far ahead a confirmed reservation is reminded: the day before. */
 export const REMINDER_WINDOW_MS = 24 * 60 * 60_000;
@@ -32,6 +34,7 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnApplicationS
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly relay: OutboxRelay,
+    @Inject(SIP_SETTINGS) private readonly sip: ApiConfig['sip'],
   ) {}
 
   onApplicationBootstrap(): void {
@@ -61,7 +64,7 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnApplicationS
         const slots = await em.getRepository(RoomSlot).find({ where: { reservationId: id }, order: { id: 'ASC' } });
         if (slots.length === 0) return false;
         const contexts = await loadRoomContexts(em, slots.map((s) => s.roomId), ['id'], { requireActivePoint: false });
-        return appendEventOnce(em, 'reservation.reminder', { type: 'reservation', id }, reservationEventPayload(r, contexts), `reservation.reminder:${id}:${r.sequence}`);
+        return appendEventOnce(em, 'reservation.reminder', { type: 'reservation', id }, reservationEventPayload(r, contexts, this.sip), `reservation.reminder:${id}:${r.sequence}`);
       });
       if (wrote) written++;
     }

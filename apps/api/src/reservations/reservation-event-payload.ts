@@ -1,13 +1,16 @@
 import type { EventName, ReservationEventPayload } from '@maillage/core';
+import type { ApiConfig } from '../config';
 import type { OutboxEvent } from '../events/outbox';
+import { meetingSipAddress } from '../sip/sip-address';
 import type { RoomContext } from './booking-context';
 import type { Reservation } from './reservation.entity';
 
 /**
  * The payload of every `reservation.*` event (confirmed, changed, cancelled, reminder…): the
- * reservation as it is now, with its rooms and points, in the order of `contexts`.
+ * reservation as it is now, with its rooms and points, in the order of `contexts`, and the meeting's
+ * SIP address when the API runs with SIP (`sip`: ApiConfig.sip), for invitations.
  */
-export function reservationEventPayload(r: Reservation, contexts: RoomContext[]): ReservationEventPayload {
+export function reservationEventPayload(r: Reservation, contexts: RoomContext[], sip: ApiConfig['sip']): ReservationEventPayload {
   return {
     reservationId: r.id,
     reference: r.reference,
@@ -28,12 +31,13 @@ export function reservationEventPayload(r: Reservation, contexts: RoomContext[])
       pointName: c.point.name,
       address: `${c.point.address}, ${c.point.postcode} ${c.point.town}`,
     })),
+    sipUri: meetingSipAddress(sip, r.reference),
   };
 }
 
 /** The event of a reservation's change, then `availability.changed` for its rooms and period: written together. */
-export function reservationEvents(r: Reservation, contexts: RoomContext[], name: Exclude<EventName & `reservation.${string}`, 'reservation.held'>): OutboxEvent[] {
-  const payload = reservationEventPayload(r, contexts);
+export function reservationEvents(r: Reservation, contexts: RoomContext[], name: Exclude<EventName & `reservation.${string}`, 'reservation.held'>, sip: ApiConfig['sip']): OutboxEvent[] {
+  const payload = reservationEventPayload(r, contexts, sip);
   return [{ name, aggregate: { type: 'reservation', id: r.id }, payload, idempotencyKey: `${name}:${r.id}:${r.sequence}` } as OutboxEvent, availabilityEvent(r, contexts, name)];
 }
 

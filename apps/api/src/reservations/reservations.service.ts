@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -18,6 +18,8 @@ import { QuotesService } from '../tariffs/quotes.service';
 import { BookingHolds, type Hold } from './holds/booking-holds.service';
 import type { RecurringReservationInput, ReservationInput } from './dtos/reservation.inputs';
 import { HOLDING_STATUSES, Reservation, ReservationStatus, RoomSlot } from './reservation.entity';
+import type { ApiConfig } from '../config';
+import { SIP_SETTINGS } from '../sip/sip-address';
 
 const MINUTE = 60_000;
 const MAX_RECURRENCE = 200;
@@ -63,6 +65,7 @@ export class ReservationsService {
     private readonly slots: SlotWriter,
     private readonly quotes: QuotesService,
     private readonly holds: BookingHolds,
+    @Inject(SIP_SETTINGS) private readonly sip: ApiConfig['sip'],
   ) {}
 
   /** `ip`: the caller's address, for the limits of anonymous bookings (which are HELD until confirmed by e-mail). */
@@ -240,7 +243,7 @@ export class ReservationsService {
           hold
             ? this.holds.heldEvents(hold, written.map((w, i) => ({ reservation: w.reservation, contexts: accepted[i].contexts, accessToken: accepted[i].accessToken })))
             : written.flatMap((w, i) =>
-                reservationEvents(w.reservation, accepted[i].contexts, w.reservation.status === ReservationStatus.CONFIRMED ? 'reservation.confirmed' : 'reservation.requested'),
+                reservationEvents(w.reservation, accepted[i].contexts, w.reservation.status === ReservationStatus.CONFIRMED ? 'reservation.confirmed' : 'reservation.requested', this.sip),
               ),
         );
         return written;
@@ -295,7 +298,7 @@ export class ReservationsService {
   }
 
   private async emit(em: EntityManager, r: Reservation, contexts: RoomContext[], name: Exclude<EventName & `reservation.${string}`, 'reservation.held'>) {
-    await appendEvents(em, reservationEvents(r, contexts, name));
+    await appendEvents(em, reservationEvents(r, contexts, name, this.sip));
   }
 
   private async reschedule(

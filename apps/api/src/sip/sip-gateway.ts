@@ -3,10 +3,10 @@ import type { AdapterContext, SipUserAgent } from '@maillage/core';
 import { sipDrachtioAdapter, sipDrachtioConfigFromUrl, type SipDrachtioAdapter, type SipDrachtioConfig } from '@maillage/adapters';
 import { AdapterHost } from '../adapters/adapter-host';
 import type { ApiConfig } from '../config';
+import { meetingSipAddress, SIP_SETTINGS } from './sip-address';
 import { SipMeetings } from './sip-meetings';
 
-/** Nest token of `ApiConfig.sip` (DRACHTIO_URL, SIP_DOMAIN). */
-export const SIP_SETTINGS = Symbol('SIP_SETTINGS');
+export { SIP_SETTINGS } from './sip-address';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -44,7 +44,12 @@ export class SipGateway implements OnApplicationBootstrap, OnApplicationShutdown
 
   /** The meeting's SIP address for a reservation reference; null without SIP. */
   sipUri(reference: string): string | null {
-    return this.enabled ? `sip:${encodeURIComponent(reference)}@${this.settings.domain}` : null;
+    return this.enabled ? meetingSipAddress(this.settings, reference) : null;
+  }
+
+  /** Whether a SIP participant's room system holds the call now (re-INVITE a=sendonly/inactive). */
+  onHold(participantId: string): boolean {
+    return this.meetings.onHold(participantId);
   }
 
   /** Whether the gateway is connected to drachtio now (its health is up): calls can be placed. */

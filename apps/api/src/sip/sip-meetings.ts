@@ -39,6 +39,8 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 export class SipMeetings implements SipCallHost {
   private readonly log = new Logger('SipMeetings');
   private readonly sessions = new Map<string, ParticipantSession>();
+  /** SIP participants whose room system holds the call (re-INVITE), by participant id. */
+  private readonly held = new Set<string>();
   private readonly legsEnded = new Subject<{ callId: string; reason: SipLegEndReason }>();
   /** Every call's end, with its reason, once its media and presence are closed (dial-out redials a leg that `failed`). */
   readonly legEnded$: Observable<{ callId: string; reason: SipLegEndReason }> = this.legsEnded.asObservable();
@@ -112,10 +114,25 @@ export class SipMeetings implements SipCallHost {
 
   async closeLeg(callId: string, reason: SipLegEndReason): Promise<void> {
     await this.media.sip.closeLeg(callId, reason);
+    this.held.delete(sipParticipantId(callId));
     const session = this.sessions.get(callId);
     this.sessions.delete(callId);
     if (session) await this.presence.left(session, LEFT_REASON[reason]);
     this.legsEnded.next({ callId, reason });
+  }
+
+  /** The room system held (re-INVITE a=sendonly/inactive) or resumed its streams: the media stops or resumes sending to it; `meeting` shows the hold. */
+  async setOutbound(callId: string, outbound: { audio: boolean; video: boolean }): Promise<void> {
+    await this.media.sip.setOutbound(callId, outbound);
+    const participantId = sipParticipantId(callId);
+    if (outbound.audio || outbound.video) this.held.delete(participantId);
+    else this.held.add(participantId);
+    this.log.log(`SIP call ${callId}: ${outbound.audio || outbound.video ? 'resumed' : 'on hold'}`);
+  }
+
+  /** Whether a SIP participant (its attendance id) holds the call now. */
+  onHold(participantId: string): boolean {
+    return this.held.has(participantId);
   }
 
   requestKeyFrame(callId: string): Promise<void> {

@@ -31,8 +31,8 @@ export interface PageMeetingStats {
   quality: 'good' | 'medium' | 'poor' | 'unknown';
   rttMs?: number;
   lossPercent?: number;
-  inbound: { peerId: string; kind: 'audio' | 'video'; framesDecoded: number; packetsReceived: number; bytesReceived: number }[];
-  outbound: { source: string; kind: 'audio' | 'video'; packetsSent: number; bytesSent: number; layers: number }[];
+  inbound: { peerId: string; kind: 'audio' | 'video'; codec: string; framesDecoded: number; packetsReceived: number; bytesReceived: number; samplesReceived: number }[];
+  outbound: { source: string; kind: 'audio' | 'video'; codec: string; packetsSent: number; bytesSent: number; layers: number }[];
 }
 
 export function launchMeetingBrowser(): Promise<Browser> {
@@ -71,10 +71,10 @@ export function statsOf(page: Page): Promise<PageMeetingStats | null> {
 }
 
 /** Totals of what a page receives from one other participant. */
-export function received(stats: PageMeetingStats | null, fromPeerId?: string): { framesDecoded: number; audioPackets: number; videoPackets: number } {
+export function received(stats: PageMeetingStats | null, fromPeerId?: string): { framesDecoded: number; audioPackets: number; audioSamples: number; videoPackets: number } {
   const inbound = (stats?.inbound ?? []).filter((s) => !fromPeerId || s.peerId === fromPeerId);
-  const sum = (kind: 'audio' | 'video', field: 'framesDecoded' | 'packetsReceived') => inbound.filter((s) => s.kind === kind).reduce((total, s) => total + s[field], 0);
-  return { framesDecoded: sum('video', 'framesDecoded'), audioPackets: sum('audio', 'packetsReceived'), videoPackets: sum('video', 'packetsReceived') };
+  const sum = (kind: 'audio' | 'video', field: 'framesDecoded' | 'packetsReceived' | 'samplesReceived') => inbound.filter((s) => s.kind === kind).reduce((total, s) => total + s[field], 0);
+  return { framesDecoded: sum('video', 'framesDecoded'), audioPackets: sum('audio', 'packetsReceived'), audioSamples: sum('audio', 'samplesReceived'), videoPackets: sum('video', 'packetsReceived') };
 }
 
 /** Polls the page's stats until `accept` holds; returns the last stats. */

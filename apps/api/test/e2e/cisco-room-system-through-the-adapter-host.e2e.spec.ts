@@ -139,4 +139,18 @@ describe('a Cisco room system bound to a room, driven through the adapter host o
     expect(sim.received.length).toBe(dialsBefore); // nothing reached the codec
     expectError(await api.gql(TEST_NOW, { id: '00000000-0000-4000-8000-000000000000' }, admin), 'NOT_FOUND');
   });
+
+  it('keeps its driver on a change notice naming the configuration it was loaded from, and loads a new one when the configuration changed', async () => {
+    const host = api.app.get(AdapterHost);
+    const before = (await host.endpoint(endpointId))!.instance;
+    await host.reloadEndpoint(endpointId); // what a NOTIFY for an insert, a rename or a live status does
+    expect((await host.endpoint(endpointId))!.instance).toBe(before);
+    const updated = await api.gql<{ updateEndpoint: { id: string } }>(
+      `mutation($id: ID!, $input: EndpointInput!) { updateEndpoint(id: $id, input: $input) { id } }`,
+      { id: endpointId, input: { name: 'Codec Cisco Room Kit', kind: 'ROOM_SYSTEM', protocol: 'SIP', vendor: 'Cisco', model: 'Room Kit', adapterId: 'room-cisco-xapi', adapterConfig: { host: '127.0.0.1', port: sim.port, protocol: 'ws', timeoutMs: 2500 }, adapterSecrets: { password: PASSWORD } } },
+      admin,
+    );
+    expect(updated.errors).toBeUndefined();
+    await waitFor('a new driver', async () => ((await host.endpoint(endpointId))!.instance !== before ? true : undefined), 10_000);
+  });
 });

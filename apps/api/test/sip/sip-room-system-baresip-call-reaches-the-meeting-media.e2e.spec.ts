@@ -8,11 +8,8 @@
  * rtcpsummary counts what it received. Closing the bridge hangs the call up (BYE).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { SipCallHost } from '@maillage/core';
-import { createTestContext, DrachtioServer, freeSipPort, sipDrachtioAdapter, type SipDrachtioAdapter } from '@maillage/adapters';
+import { createTestContext, DrachtioServer, sipDrachtioAdapter, startBaresip, type Baresip, type SipDrachtioAdapter } from '@maillage/adapters';
 import { MediaServer, type MeetingBridge, type ServerNotification } from '@maillage/media';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the same drachtio binary npm start and npm test use
 import { ensureDrachtioBin } from '../../../../tools/setup/drachtio-bin.mjs';
@@ -32,57 +29,12 @@ async function until<T>(label: string, probe: () => Promise<T | false | undefine
   }
 }
 
-/**
- * baresip's configuration: SIP on 127.0.0.1 only, no sound card (a 16 kHz 400 Hz tone from a WAV
- * through aufile: ausine only does 48 kHz; aubridge as the player), fakevideo, G.722/G.711 and
- * H.264 through avcodec. (baresip 1.0.0 still binds its RTP sockets on 0.0.0.0.)
- */
-function baresipConfig(sipPort: number, wav: string): string {
-  return [
-    'poll_method epoll',
-    `sip_listen 127.0.0.1:${sipPort}`,
-    'net_interface 127.0.0.1',
-    `audio_source aufile,${wav}`,
-    'audio_player aubridge,nil',
-    'audio_alert aubridge,nil',
-    'video_source fakevideo,nil',
-    'video_display fakevideo,nil',
-    'video_size 320x240',
-    'video_bitrate 300000',
-    'video_fps 15',
-    'avcodec_h264enc libx264',
-    'avcodec_h264dec h264',
-    'rtp_ports 46000-46999',
-    'module_path /usr/lib/baresip/modules',
-    'module g722.so',
-    'module g711.so',
-    'module avcodec.so',
-    'module aufile.so',
-    'module aubridge.so',
-    'module fakevideo.so',
-    'module rtcpsummary.so',
-    'module_app account.so',
-    'module_app menu.so',
-    '',
-  ].join('\n');
-}
-
-function run(command: string, args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: 'ignore' });
-    child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} exited with ${code}`))));
-  });
-}
-
 describe('a baresip room system dials a meeting through drachtio, and its media reaches mediasoup', () => {
   let drachtio: DrachtioServer;
   let media: MediaServer;
   let bridge: MeetingBridge;
   let adapter: SipDrachtioAdapter;
-  let baresip: ChildProcess | undefined;
-  let baresipOutput = '';
-  let dir: string;
+  let baresip: Baresip | undefined;
   const senders: ChildProcess[] = [];
   const guestNews: ServerNotification[] = [];
 
@@ -121,15 +73,10 @@ describe('a baresip room system dials a meeting through drachtio, and its media 
       createTestContext({ drachtioHost: '127.0.0.1', drachtioPort: drachtio.connection.port, sipDomain: '127.0.0.1', connectTimeoutMs: 3000 }, { drachtioSecret: drachtio.connection.secret }, { sip: host }),
     );
     await adapter.init();
-    dir = await mkdtemp(join(tmpdir(), 'maillage-baresip-'));
   }, 120_000);
 
   afterAll(async () => {
-    if (baresip && baresip.exitCode === null) {
-      const exited = new Promise((resolve) => baresip?.once('exit', resolve));
-      baresip.kill('SIGKILL');
-      await exited;
-    }
+    await baresip?.stop();
     for (const sender of senders) {
       if (sender.exitCode === null) {
         const exited = new Promise((resolve) => sender.once('exit', resolve));
@@ -140,21 +87,14 @@ describe('a baresip room system dials a meeting through drachtio, and its media 
     await adapter?.dispose();
     await media?.close();
     await drachtio?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   it('is answered with G.722 and H.264, joins as "Salle baresip", and mediasoup counts its RTP', async () => {
-    const wav = join(dir, 'tone-400hz-16k.wav');
-    await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', 'sine=frequency=400:sample_rate=16000:duration=60', '-ac', '1', '-y', wav]);
-    await writeFile(join(dir, 'config'), baresipConfig(await freeSipPort(), wav));
-    await writeFile(join(dir, 'accounts'), '"Salle baresip" <sip:salle@127.0.0.1>;regint=0\n');
-    await writeFile(join(dir, 'contacts'), '');
-    baresip = spawn('baresip', ['-f', dir, '-t', '40', '-e', `/dial sip:${CODE}@127.0.0.1:${drachtio.sipPort}`], { stdio: ['ignore', 'pipe', 'pipe'] });
-    baresip.stdout?.on('data', (chunk: Buffer) => (baresipOutput = (baresipOutput + chunk.toString()).slice(-20_000)));
-    baresip.stderr?.on('data', (chunk: Buffer) => (baresipOutput = (baresipOutput + chunk.toString()).slice(-20_000)));
+    baresip = await startBaresip({ name: 'Salle baresip', dial: `sip:${CODE}@127.0.0.1:${drachtio.sipPort}`, quitAfterS: 40 });
+    const room = baresip;
 
     const callId = await until('the call answered', () => adapter.activeCalls().find((call) => call.answered)?.callId).catch((error: Error) => {
-      throw new Error(`${error.message}\nbaresip:\n${baresipOutput.slice(-4000)}`);
+      throw new Error(`${error.message}\nbaresip:\n${room.output().slice(-4000)}`);
     });
     const legs = await until(
       'RTP on both legs',
@@ -164,7 +104,7 @@ describe('a baresip room system dials a meeting through drachtio, and its media 
       },
       20_000,
     ).catch((error: Error) => {
-      throw new Error(`${error.message}\nbaresip:\n${baresipOutput.slice(-4000)}`);
+      throw new Error(`${error.message}\nbaresip:\n${room.output().slice(-4000)}`);
     });
     expect(legs.map((leg) => [leg.kind, leg.codec.split('/')[0]])).toEqual([
       ['audio', 'G722'],
@@ -193,17 +133,18 @@ describe('a baresip room system dials a meeting through drachtio, and its media 
   }, 60_000);
 
   it('closing the bridge hangs up: BYE to baresip, the participant leaves, no SIP call left', async () => {
-    const before = baresipOutput.length;
+    const room = baresip!;
+    const before = room.output().length;
     await adapter.closeBridge(MEETING, 'ended');
     expect(adapter.activeCalls()).toEqual([]);
     expect(media.sip.callIds()).toEqual([]);
     await until('peerLeft', () => guestNews.some((n) => n.notification === 'peerLeft'));
-    await until('baresip saw the BYE', () => /session closed|terminated/i.test(baresipOutput.slice(before)), 5_000).catch((error: Error) => {
-      throw new Error(`${error.message}\nbaresip:\n${baresipOutput.slice(before).slice(-2000)}`);
+    await until('baresip saw the BYE', () => /session closed|terminated/i.test(room.output().slice(before)), 5_000).catch((error: Error) => {
+      throw new Error(`${error.message}\nbaresip:\n${room.output().slice(before).slice(-2000)}`);
     });
     // baresip's rtcpsummary, one line per stream (audio, video): PR = packets it received from us.
     const received = await until('baresip RTCP summaries', () => {
-      const counts = [...baresipOutput.slice(before).matchAll(/EX=BareSip;CS=\d+;CD=\d+;PR=(\d+);/g)].map((m) => Number(m[1]));
+      const counts = room.rtcpReceived(before);
       return counts.length === 2 && counts;
     }, 5_000);
     expect(received.every((count) => count > 0)).toBe(true);

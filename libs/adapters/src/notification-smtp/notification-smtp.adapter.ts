@@ -6,7 +6,7 @@
  * sequence as the API's .ics download, so calendars update one event.
  */
 import { createHash } from 'node:crypto';
-import { DomainError, MemoryIdempotencyStore, vtimezone, vtimezoneGenerator } from '@maillage/core';
+import { DomainError, MemoryIdempotencyStore, sipAddressLine, vtimezone, vtimezoneGenerator, withConference } from '@maillage/core';
 import type { AdapterContext, AdapterDefinition, AdapterHealth, AdapterManifest, BookingHeldPayload, DomainEvent, EventName, IdempotencyStore, MeetingPreflightPayload, NotificationAdapter, ReservationEventPayload } from '@maillage/core';
 import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
@@ -113,6 +113,7 @@ export function frenchText(name: SubscribedEvent, p: ReservationEventPayload, zo
     lines.push(p.rooms.length > 1 ? 'Salles :' : 'Salle :');
     for (const room of p.rooms) lines.push(`- ${room.roomName} — ${room.pointName}, ${room.address}`);
   }
+  if (p.sipUri && wording.method === 'REQUEST') lines.push('', sipAddressLine(p.sipUri));
   if (p.reason) lines.push('', `Motif : ${p.reason}`);
   lines.push('');
   if (wording.method === 'CANCEL') lines.push('L’invitation jointe retire ce rendez-vous de votre agenda.');
@@ -165,7 +166,7 @@ export function invitationIcs(name: SubscribedEvent, p: ReservationEventPayload,
     // RFC 5546: REQUEST and CANCEL carry at least one ATTENDEE; the organiser chairs their own meeting.
     attendees: [{ ...organiser, role: ICalAttendeeRole.CHAIR, status: ICalAttendeeStatus.ACCEPTED, rsvp: false }],
   });
-  return cal.toString();
+  return p.sipUri && method === 'REQUEST' ? withConference(cal.toString(), p.sipUri, 'Système de visioconférence (SIP)') : cal.toString();
 }
 
 export interface OutgoingMessage {

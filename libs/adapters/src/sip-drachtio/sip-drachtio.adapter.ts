@@ -10,7 +10,8 @@
  * closed → 480 with a Reason header; no SDP offer (delayed offer) or nothing in common → 488;
  * malformed SDP → 400; the media side failing → 503. An accepted call gets 180, then 200 with one
  * codec per m-line; CANCEL before the answer (drachtio answers 200 + 487) and BYE close its leg;
- * a re-INVITE gets the same answer; SIP INFO picture_fast_update asks the host for a keyframe;
+ * a re-INVITE is answered after its directions (hold: a=sendonly/inactive → recvonly/inactive and
+ * nothing sent toward the room; resume: sendrecv); SIP INFO picture_fast_update asks the host for a keyframe;
  * closing the bridge hangs up every call into it.
  *
  * It is also the platform's SIP user agent (SipUserAgent): a meeting calls a room system (dial-out,
@@ -18,7 +19,7 @@
  * and OPTIONS pings tell whether a SIP address answers.
  */
 import Srf from 'drachtio-srf';
-import { DomainError, negotiateSipOffer, sipAnswerSdp, sipDialFailureCause } from '@maillage/core';
+import { DomainError, negotiateSipOffer, sipAnswerSdp, sipDialFailureCause, type SipAnswerLocal } from '@maillage/core';
 import { closeSrf } from './srf-connection';
 import type { AdapterContext, AdapterDefinition, AdapterHealth, AdapterManifest, ConferencingAdapter, JoinInfo, MeetingCloseReason, SipDialFailureCause, SipDialOutcome, SipLegEndReason, SipOptionsResult, SipUserAgent } from '@maillage/core';
 
@@ -278,6 +279,7 @@ export class SipDrachtioAdapter implements ConferencingAdapter, SipUserAgent {
     }
     const call: Call = { callId: answered.res.get('Call-ID'), meetingId: meeting.meetingId, direction: 'out', legOpened: false };
     this.calls.set(call.callId, call);
+    let local: SipAnswerLocal;
     let localSdp: string;
     try {
       const media = await sip.openLeg({ meetingId: meeting.meetingId, callId: call.callId, displayName: request.displayName.slice(0, 80), legs: negotiation.legs });
@@ -288,7 +290,8 @@ export class SipDrachtioAdapter implements ConferencingAdapter, SipUserAgent {
         return failed(487, 'hung up before the call was established', 'failed');
       }
       this.sessionCounter += 1;
-      localSdp = sipAnswerSdp(negotiation, { ip: media.ip, sessionId: this.sessionCounter, legs: media.legs });
+      local = { ip: media.ip, sessionId: this.sessionCounter, sessionVersion: this.sessionCounter, legs: media.legs };
+      localSdp = sipAnswerSdp(negotiation, local);
     } catch (error) {
       this.calls.delete(call.callId);
       await answered.destroy();
@@ -301,7 +304,7 @@ export class SipDrachtioAdapter implements ConferencingAdapter, SipUserAgent {
       await this.hangUp(call, 'failed');
       return failed(500, `the call could not be established: ${error instanceof Error ? error.message : String(error)}`, 'failed');
     }
-    this.attach(call, dialog, localSdp);
+    this.attach(call, dialog, { negotiation, sdp: localSdp, local });
     this.context.logger.info('sip-drachtio: call placed and answered', { callId: call.callId, meetingId: call.meetingId, to: request.to, legs: negotiation.legs.map((leg) => `${leg.kind} ${leg.codec.name}/${leg.codec.payloadType}`) });
     return { ok: true, callId: call.callId };
   }
@@ -372,6 +375,7 @@ export class SipDrachtioAdapter implements ConferencingAdapter, SipUserAgent {
     this.calls.set(call.callId, call);
     req.on('cancel', () => void this.hangUp(call, 'cancel'));
     res.send(180);
+    let local: SipAnswerLocal;
     let localSdp: string;
     try {
       const media = await sip.openLeg({ meetingId: meeting.meetingId, callId: call.callId, displayName: callerName(req), legs: negotiation.legs });
@@ -381,7 +385,8 @@ export class SipDrachtioAdapter implements ConferencingAdapter, SipUserAgent {
         return;
       }
       this.sessionCounter += 1;
-      localSdp = sipAnswerSdp(negotiation, { ip: media.ip, sessionId: this.sessionCounter, legs: media.legs });
+      local = { ip: media.ip, sessionId: this.sessionCounter, sessionVersion: this.sessionCounter, legs: media.legs };
+      localSdp = sipAnswerSdp(negotiation, local);
     } catch (error) {
       this.calls.delete(call.callId);
       if (call.ended) return;
@@ -403,12 +408,12 @@ export class SipDrachtioAdapter implements ConferencingAdapter, SipUserAgent {
       dialog.destroy();
       return;
     }
-    this.attach(call, dialog, localSdp);
+    this.attach(call, dialog, { negotiation, sdp: localSdp, local });
     this.context.logger.info('sip-drachtio: call answered', { callId: call.callId, meetingId: call.meetingId, legs: negotiation.legs.map((leg) => `${leg.kind} ${leg.codec.name}/${leg.codec.payloadType}`) });
   }
 
-  /** An established call, either way: BYE ends it, INFO picture_fast_update asks for a keyframe, a re-INVITE gets the same answer. */
-  private attach(call: Call, dialog: Srf.Dialog, localSdp: string): void {
+  /** An established call, either way: BYE ends it, INFO picture_fast_update asks for a keyframe, a re-INVITE holds or resumes it. */
+  private attach(call: Call, dialog: Srf.Dialog, answered: { negotiation: Extract<ReturnType<typeof negotiateSipOffer>, { ok: true }>; sdp: string; local: SipAnswerLocal }): void {
     call.dialog = dialog;
     dialog.on('destroy', () => void this.hangUp(call, 'bye'));
     // SIP INFO picture_fast_update (RFC 5168), what room systems send for a fresh picture: a keyframe of their video leg.
@@ -420,10 +425,51 @@ export class SipDrachtioAdapter implements ConferencingAdapter, SipUserAgent {
       }
       infoRes.send(infoReq.body ? 415 : 200);
     });
-    // Re-INVITE (hold, resume, session refresh): the same media, the same answer.
-    dialog.on('modify', (_req, modifyRes) => modifyRes.send(200, { body: localSdp, headers: { 'Content-Type': 'application/sdp' } }));
+    // Re-INVITE (hold, resume, session refresh): the same media, each m-line answered after its new direction.
+    dialog.on('modify', (modifyReq, modifyRes) => {
+      this.onReinvite(call, answered, modifyReq, modifyRes).catch((error: unknown) => {
+        this.context.logger.error('sip-drachtio: re-INVITE handling failed', { callId: call.callId, error: String(error) });
+        if (!modifyRes.finalResponseSent) modifyRes.send(500);
+      });
+    });
   }
 
+  /**
+   * A re-INVITE in an answered call. Its offer's direction per m-line says what the room system
+   * wants: a=sendonly or a=inactive (or the RFC 2543 c=0.0.0.0, or the m-line gone) is hold, a=sendrecv
+   * resume. The codecs and ports stay those of the call; the answer mirrors each direction
+   * (recvonly, inactive, sendrecv) under a new o= version, and the host stops or resumes what we
+   * send (the mix, the picture). No SDP (a session refresh): the current answer again.
+   */
+  private async onReinvite(
+    call: Call,
+    answered: { negotiation: Extract<ReturnType<typeof negotiateSipOffer>, { ok: true }>; sdp: string; local: SipAnswerLocal },
+    req: Srf.SrfRequest,
+    res: Srf.SrfResponse,
+  ): Promise<void> {
+    const sdpHeaders = { 'Content-Type': 'application/sdp' };
+    if (!req.body) {
+      res.send(200, { body: answered.sdp, headers: sdpHeaders });
+      return;
+    }
+    const offer = negotiateSipOffer(req.body);
+    if (!offer.ok) {
+      res.send(offer.status, { headers: { Reason: reasonHeader(offer.status, offer.reason) } });
+      return;
+    }
+    const legs = answered.negotiation.legs.map((leg) => {
+      const now = offer.legs.find((l) => l.index === leg.index);
+      return { ...leg, direction: !now || now.remote.ip === '0.0.0.0' ? ('inactive' as const) : now.direction };
+    });
+    const receives = (kind: 'audio' | 'video') => legs.some((leg) => leg.kind === kind && (leg.direction === 'sendrecv' || leg.direction === 'recvonly'));
+    const local = { ...answered.local, sessionVersion: (answered.local.sessionVersion ?? answered.local.sessionId) + 1 };
+    answered.local = local;
+    answered.sdp = sipAnswerSdp({ ...answered.negotiation, legs }, local);
+    const outbound = { audio: receives('audio'), video: receives('video') };
+    await this.context.sip?.setOutbound?.(call.callId, outbound).catch((error: unknown) => this.context.logger.warn('sip-drachtio: hold/resume not applied to the media', { callId: call.callId, error: String(error) }));
+    res.send(200, { body: answered.sdp, headers: sdpHeaders });
+    this.context.logger.info(outbound.audio || outbound.video ? 'sip-drachtio: call resumed' : 'sip-drachtio: call on hold', { callId: call.callId, meetingId: call.meetingId, directions: legs.map((leg) => `${leg.kind} ${leg.direction}`) });
+  }
 
   /**
    * drachtio is gone (killed, restarted, or the admin connection broke): the SIP dialogs it held are

@@ -32,6 +32,11 @@ export interface SipCallHost {
   openLeg(call: { meetingId: string; callId: string; displayName: string; legs: SipMediaLeg[] }): Promise<SipLegMedia>;
   /** Closes it; closing an unknown or closed call does nothing. */
   closeLeg(callId: string, reason: SipLegEndReason): Promise<void>;
+  /**
+   * What we send the room system, per kind, after a re-INVITE: false while it holds that stream
+   * (a=sendonly or a=inactive on its m-line: hold), true again when it resumes (a=sendrecv).
+   */
+  setOutbound?(callId: string, outbound: { audio: boolean; video: boolean }): Promise<void>;
   /** The room system asked for a picture refresh (SIP INFO picture_fast_update): a keyframe of what its video leg shows. */
   requestKeyFrame?(callId: string): Promise<void>;
   /** The SIP user part of a bridge (its meeting code), for join information. */

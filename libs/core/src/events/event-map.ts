@@ -22,6 +22,8 @@ export interface ReservationEventPayload {
   /** IANA zone of the first room's point, for invitations. */
   timeZone: string;
   rooms: { roomId: string; roomName: string; pointId: string; pointName: string; address: string }[];
+  /** The meeting's SIP address room systems dial (sip:<reference>@SIP_DOMAIN); absent or null when the API runs without SIP. */
+  sipUri?: string | null;
 }
 
 /**

@@ -42,6 +42,7 @@ export class MeetingInvitation {
   @Field(() => Date) startsAt!: Date;
   @Field(() => Date) endsAt!: Date;
   @Field(() => Date, { description: 'When the bridge closes (end plus the grace period).' }) closesAt!: Date;
+  @Field(() => String, { nullable: true, description: 'The address room systems dial instead, e.g. sip:MLG-0000042@visio.example (null when this API runs without SIP).' }) sipUri!: string | null;
   @Field() participantName!: string;
   @Field(() => MeetingRole) participantRole!: MeetingRole;
 }
@@ -52,6 +53,7 @@ export class MeetingParticipant {
   @Field() name!: string;
   @Field(() => MeetingRole) role!: MeetingRole;
   @Field(() => MeetingParticipantKind) kind!: MeetingParticipantKind;
+  @Field({ description: 'A SIP room system holds the call (re-INVITE a=sendonly or a=inactive): it is sent nothing until it resumes.' }) onHold!: boolean;
   @Field(() => Date) joinedAt!: Date;
 }
 

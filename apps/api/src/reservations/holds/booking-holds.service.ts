@@ -18,6 +18,8 @@ import { rowMapper } from '../../database/raw-rows';
 import { Reservation, ReservationStatus } from '../reservation.entity';
 import { availabilityEvent, reservationEventPayload, reservationEvents } from '../reservation-event-payload';
 import { HoldTokens } from './hold-token';
+import type { ApiConfig } from '../../config';
+import { SIP_SETTINGS } from '../../sip/sip-address';
 
 export const HOLD_TOKENS = Symbol('HOLD_TOKENS');
 
@@ -56,6 +58,7 @@ export class BookingHolds implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly publicUrl: PublicUrl,
     private readonly quotes: QuotesService,
     private readonly relay: OutboxRelay,
+    @Inject(SIP_SETTINGS) private readonly sip: ApiConfig['sip'],
   ) {}
 
   onApplicationBootstrap(): void {
@@ -109,7 +112,7 @@ export class BookingHolds implements OnApplicationBootstrap, OnApplicationShutdo
   /** The events of a request written HELD: one `reservation.held` (the e-mail with the link), then each reservation's `availability.changed`. */
   heldEvents(hold: Hold, written: readonly { reservation: Reservation; contexts: RoomContext[]; accessToken: string }[]): OutboxEvent[] {
     const base = this.publicUrl.get();
-    const reservations = written.map((w) => ({ ...reservationEventPayload(w.reservation, w.contexts), manageUrl: manageUrl(base, w.reservation.reference, w.accessToken) }));
+    const reservations = written.map((w) => ({ ...reservationEventPayload(w.reservation, w.contexts, this.sip), manageUrl: manageUrl(base, w.reservation.reference, w.accessToken) }));
     const first = written[0];
     const held: OutboxEvent = {
       name: 'reservation.held',
@@ -152,7 +155,7 @@ export class BookingHolds implements OnApplicationBootstrap, OnApplicationShutdo
         if (r.status === ReservationStatus.CONFIRMED) await this.quotes.freezeFor(em, r, contexts);
         await audit(em, { ...ANONYMOUS, label: `email:${sha256(r.organiserEmail.toLowerCase()).slice(0, 16)}` }, 'reservation.confirmed-by-email', 'reservation', r.id, { holdId, status: r.status });
         // The slots were held already: availability did not change, only the reservation's status.
-        events.push(reservationEvents(r, contexts, r.status === ReservationStatus.CONFIRMED ? 'reservation.confirmed' : 'reservation.requested')[0]);
+        events.push(reservationEvents(r, contexts, r.status === ReservationStatus.CONFIRMED ? 'reservation.confirmed' : 'reservation.requested', this.sip)[0]);
       }
       await appendEvents(em, events);
       return reservations;
@@ -176,7 +179,7 @@ export class BookingHolds implements OnApplicationBootstrap, OnApplicationShutdo
       const events: OutboxEvent[] = [];
       for (const r of reservations) {
         await em.query(`INSERT INTO reservation_change (reservation_id, kind, actor, reason, to_start, to_end) VALUES ($1, 'EXPIRED', $2, $3, $4, $5)`, [r.id, SYSTEM.label, r.statusReason, r.start, r.end]);
-        events.push(...reservationEvents(r, await this.contextsOf(r.id), 'reservation.expired'));
+        events.push(...reservationEvents(r, await this.contextsOf(r.id), 'reservation.expired', this.sip));
       }
       await appendEvents(em, events);
       return reservations.length;

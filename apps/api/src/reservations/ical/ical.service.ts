@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import ical, { type ICalCalendar, ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventBusyStatus, ICalEventClass, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
@@ -8,7 +8,9 @@ import { Point } from '../../points/point.entity';
 import { Room } from '../../points/room.entity';
 import { DEFAULT_BOOKING_POLICY } from '../booking-context';
 import { ParticipantKind, Reservation, ReservationParticipant, ReservationStatus } from '../reservation.entity';
-import { vtimezoneGenerator } from '@maillage/core';
+import { sipAddressLine, vtimezoneGenerator, withConference } from '@maillage/core';
+import type { ApiConfig } from '../../config';
+import { meetingSipAddress, SIP_SETTINGS } from '../../sip/sip-address';
 
 const DAY = 86_400_000;
 /** Busy feeds start this long ago, and end at the booking horizon. */
@@ -90,7 +92,10 @@ function calendar(name: string, method: ICalCalendarMethod, zone: string): ICalC
 /** .ics documents: the organiser's invitation for a reservation, and the public busy feeds of points and rooms. */
 @Injectable()
 export class IcalService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(SIP_SETTINGS) private readonly sip: ApiConfig['sip'],
+  ) {}
 
   /** The invitation (METHOD REQUEST, or CANCEL once cancelled or rejected); null when the reference or token is wrong. */
   async invitation(reference: string, token: string): Promise<{ filename: string; body: string } | null> {
@@ -109,6 +114,7 @@ export class IcalService {
     const cal = calendar(`Maillage — ${r.reference}`, cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST, zone);
     const points = [...new Map(rooms.map((x) => [x.point_id, x])).values()];
     const organiser = { name: r.organiserName, email: r.organiserEmail };
+    const sipUri = cancelled ? null : meetingSipAddress(this.sip, r.reference);
     cal.createEvent({
       id: reservationUid(r.id),
       sequence: r.sequence,
@@ -120,7 +126,7 @@ export class IcalService {
       timezone: zone,
       summary: r.title,
       location: points.map((p) => `${p.point_name}, ${p.address}, ${p.postcode} ${p.town}`).join(' ; ') || null,
-      description: this.describe(r, rooms, participants, zone),
+      description: this.describe(r, rooms, participants, zone, sipUri),
       status: STATUS[r.status],
       organizer: organiser,
       // RFC 5546: REQUEST and CANCEL carry at least one ATTENDEE; the organiser chairs their own meeting.
@@ -129,10 +135,10 @@ export class IcalService {
       busystatus: cancelled ? ICalEventBusyStatus.FREE : ICalEventBusyStatus.BUSY,
       class: ICalEventClass.PRIVATE,
     });
-    return { filename: `${r.reference}.ics`, body: cal.toString() };
+    return { filename: `${r.reference}.ics`, body: sipUri ? withConference(cal.toString(), sipUri, 'Système de visioconférence (SIP)') : cal.toString() };
   }
 
-  private describe(r: Reservation, rooms: HeldRoom[], participants: ReservationParticipant[], zone: string): string {
+  private describe(r: Reservation, rooms: HeldRoom[], participants: ReservationParticipant[], zone: string, sipUri: string | null): string {
     const lines = [`Réservation ${r.reference} (Maillage, réseau de points de visioconférence)`, `Statut : ${STATUS_FR[r.status]}`];
     if (r.statusReason) lines.push(`Motif : ${r.statusReason}`);
     lines.push('', rooms.length > 1 ? 'Salles :' : 'Salle :');
@@ -149,6 +155,7 @@ export class IcalService {
     } else {
       lines.push('', 'Participants à distance : aucun déclaré');
     }
+    if (sipUri) lines.push('', sipAddressLine(sipUri));
     lines.push('', `Pour modifier ou annuler, utilisez la référence ${r.reference} et le code d’accès reçu lors de la réservation.`);
     return lines.join('\n');
   }

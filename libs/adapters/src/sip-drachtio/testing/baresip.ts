@@ -3,11 +3,12 @@
  * (a 16 kHz sine from a WAV through aufile: ausine only does 48 kHz; aubridge as the player),
  * fakevideo as camera and display, G.722/G.711 and H.264 through avcodec, rtcpsummary (one line per
  * stream when a call ends: PR = packets it received). It either dials an address (`dial`) or waits on
- * its SIP port and answers by itself (`;answermode=auto`).
+ * its SIP port and answers by itself (`;answermode=auto`), or rings until told to answer (`manual`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { freeSipPort } from '../drachtio-server';
 
@@ -16,8 +17,10 @@ export interface BaresipOptions {
   name: string;
   /** The account's user part (sip:<user>@127.0.0.1). */
   user?: string;
-  /** An address to dial at start; without it baresip answers incoming calls by itself. */
+  /** An address to dial at start; without it baresip waits for calls. */
   dial?: string;
+  /** Without `dial`: answer calls at once (`auto`, the default) or ring until `accept()` (`manual`). */
+  answer?: 'auto' | 'manual';
   /** The tone it sends (Hz). Default 400. */
   toneHz?: number;
   /** baresip quits after this many seconds. Default 60. */
@@ -36,6 +39,8 @@ export interface Baresip {
   output(): string;
   /** Packets it received per stream (audio, video), from rtcpsummary's lines printed after `from` (an output offset). */
   rtcpReceived(from?: number): number[];
+  /** Answers the call that rings (answer `manual`: the "a" key of its console). */
+  accept(): void;
   /** Kills it (SIGKILL) and removes its configuration. */
   stop(): Promise<void>;
 }
@@ -48,7 +53,7 @@ function run(command: string, args: string[]): Promise<void> {
   });
 }
 
-function baresipConfig(sipPort: number, wav: string, rtpPorts: [number, number]): string {
+function baresipConfig(sipPort: number, wav: string, rtpPorts: [number, number], console: boolean): string {
   return [
     'poll_method epoll',
     `sip_listen 127.0.0.1:${sipPort}`,
@@ -74,8 +79,26 @@ function baresipConfig(sipPort: number, wav: string, rtpPorts: [number, number])
     'module rtcpsummary.so',
     'module_app account.so',
     'module_app menu.so',
+    // Its console on stdin (keys such as "a" to answer), for the calls answered by hand.
+    ...(console ? ['module stdio.so'] : []),
     '',
   ].join('\n');
+}
+
+const tcpPortFree = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+
+/** A SIP port for baresip: UDP and TCP free on it, and TCP on the next one, where baresip 1.0.0 always opens SIP over TLS. */
+async function freeBaresipPort(): Promise<number> {
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    const port = await freeSipPort();
+    if (await tcpPortFree(port + 1)) return port;
+  }
+  throw new Error('no SIP port free for baresip (UDP and TCP, and TCP on the next port)');
 }
 
 /** Starts baresip with its own configuration directory; the tools must be installed (ensureSipTestTools). */
@@ -84,12 +107,13 @@ export async function startBaresip(options: BaresipOptions): Promise<Baresip> {
   const wav = join(dir, `tone-${options.toneHz ?? 400}hz-16k.wav`);
   const quitAfterS = options.quitAfterS ?? 60;
   await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', `sine=frequency=${options.toneHz ?? 400}:sample_rate=16000:duration=${quitAfterS + 5}`, '-ac', '1', '-y', wav]);
-  const sipPort = await freeSipPort();
+  const sipPort = await freeBaresipPort();
   const user = options.user ?? 'salle';
-  await writeFile(join(dir, 'config'), baresipConfig(sipPort, wav, options.rtpPorts ?? [46000, 46999]));
-  await writeFile(join(dir, 'accounts'), `"${options.name}" <sip:${user}@127.0.0.1>;regint=0${options.dial ? '' : ';answermode=auto'}\n`);
+  const manual = !options.dial && options.answer === 'manual';
+  await writeFile(join(dir, 'config'), baresipConfig(sipPort, wav, options.rtpPorts ?? [46000, 46999], manual));
+  await writeFile(join(dir, 'accounts'), `"${options.name}" <sip:${user}@127.0.0.1>;regint=0${options.dial ? '' : `;answermode=${manual ? 'manual' : 'auto'}`}\n`);
   await writeFile(join(dir, 'contacts'), '');
-  const child = spawn('baresip', ['-f', dir, '-t', String(quitAfterS), ...(options.dial ? ['-e', `/dial ${options.dial}`] : [])], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('baresip', ['-f', dir, '-t', String(quitAfterS), ...(options.dial ? ['-e', `/dial ${options.dial}`] : [])], { stdio: [manual ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
   let output = '';
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(0, 1_000_000));
   child.stdout?.on('data', keep);
@@ -99,6 +123,10 @@ export async function startBaresip(options: BaresipOptions): Promise<Baresip> {
     uri: `sip:${user}@127.0.0.1:${sipPort}`,
     process: child,
     output: () => output,
+    accept: () => {
+      if (!child.stdin) throw new Error('baresip answers by itself: start it with answer "manual"');
+      child.stdin.write('a');
+    },
     rtcpReceived: (from = 0) => [...output.slice(from).matchAll(/EX=BareSip;CS=\d+;CD=\d+;PR=(\d+);/g)].map((m) => Number(m[1])),
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) {

@@ -85,6 +85,22 @@ ${body}
 </scenario>
 `;
 
+/** Our ACK to a 2xx, in the dialog. */
+const ackInDialog = (cseq: number) => `  <send>
+    <![CDATA[
+      ACK [next_url] SIP/2.0
+      Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+      [last_From:]
+      [last_To:]
+      [last_Call-ID:]
+      CSeq: ${cseq} ACK
+      Contact: <sip:sipp@[local_ip]:[local_port];transport=[transport]>
+      Max-Forwards: 70
+      Content-Length: 0
+
+    ]]>
+  </send>`;
+
 /** After an INVITE: the provisional answers, the 200 (its SDP saved in $answer), our ACK. */
 const answeredAndAcked = `  <recv response="100" optional="true"/>
   <recv response="180" optional="true"/>
@@ -94,20 +110,43 @@ const answeredAndAcked = `  <recv response="100" optional="true"/>
       <log message="answer: [$answer]"/>
     </action>
   </recv>
-  <send>
+${ackInDialog(1)}`;
+
+/** A re-INVITE in the dialog (CSeq `cseq`) with `sdp`, its 200 (the answer's two directions logged as `reinvite <cseq>: <audio> <video>`), our ACK. */
+const reinvite = (cseq: number, sdp: string) => `  <send retrans="500">
     <![CDATA[
-      ACK [next_url] SIP/2.0
+      INVITE [next_url] SIP/2.0
       Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
       [last_From:]
       [last_To:]
       [last_Call-ID:]
-      CSeq: 1 ACK
+      CSeq: ${cseq} INVITE
       Contact: <sip:sipp@[local_ip]:[local_port];transport=[transport]>
       Max-Forwards: 70
-      Content-Length: 0
+      Content-Type: application/sdp
+      Content-Length: [len]
 
+${sdp.replace(/\r\n/g, '\n').trimEnd()}
     ]]>
-  </send>`;
+  </send>
+  <recv response="100" optional="true"/>
+  <recv response="200">
+    <action>
+      <ereg regexp="a=(sendrecv|sendonly|recvonly|inactive).*a=(sendrecv|sendonly|recvonly|inactive)" search_in="body" check_it="true" assign_to="dirs${cseq},audio${cseq},video${cseq}"/>
+      <log message="reinvite ${cseq}: [$audio${cseq}] [$video${cseq}]"/>
+      <log message="reinvite ${cseq} answer from [$dirs${cseq}]"/>
+    </action>
+  </recv>
+${ackInDialog(cseq)}`;
+
+/** `sdp` with every m-line's direction set to `direction` (a=sendonly for hold, a=inactive, a=sendrecv to resume), o= version bumped. */
+export function withDirection(sdp: string, direction: 'sendrecv' | 'sendonly' | 'recvonly' | 'inactive', version: number): string {
+  const lines = sdp
+    .split('\r\n')
+    .filter((line) => !/^a=(sendrecv|sendonly|recvonly|inactive)$/.test(line))
+    .map((line) => (line.startsWith('o=') ? line.replace(/^(o=\S+ \S+ )\d+/, `$1${version}`) : line));
+  return lines.flatMap((line) => (line.startsWith('m=') ? [line, `a=${direction}`] : [line])).join('\r\n');
+}
 
 export const SIPP_SCENARIOS = {
   /** OPTIONS → 200. */
@@ -179,6 +218,33 @@ ${options.pictureFastUpdate ? pictureFastUpdate : ''}
       [last_To:]
       [last_Call-ID:]
       CSeq: ${options.pictureFastUpdate ? 3 : 2} BYE
+      Contact: <sip:sipp@[local_ip]:[local_port];transport=[transport]>
+      Max-Forwards: 70
+      Content-Length: 0
+
+    ]]>
+  </send>
+  <recv response="200" crlf="true"/>`,
+    ),
+  /**
+   * INVITE → 200, ACK; then one re-INVITE per offer of `reinvites` (CSeq 2, 3…), each answered 200
+   * (its directions logged, see `reinvite`) and ACKed, `pauseMs` apart; then BYE → 200.
+   */
+  reinvitesThenBye: (sdp: string, reinvites: string[], pauseMs = 500) =>
+    scenario(
+      'reinvites-then-bye',
+      `${invite(sdp)}
+${answeredAndAcked}
+${reinvites.map((offer, i) => `  <pause milliseconds="${pauseMs}"/>\n${reinvite(i + 2, offer)}`).join('\n')}
+  <pause milliseconds="${pauseMs}"/>
+  <send retrans="500">
+    <![CDATA[
+      BYE [next_url] SIP/2.0
+      Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+      [last_From:]
+      [last_To:]
+      [last_Call-ID:]
+      CSeq: ${reinvites.length + 2} BYE
       Contact: <sip:sipp@[local_ip]:[local_port];transport=[transport]>
       Max-Forwards: 70
       Content-Length: 0
