@@ -7,7 +7,7 @@
  * router, is produced there and consumed on the leg's transport toward the room system. The set of
  * inputs changing (someone joins, mutes their microphone, leaves) restarts ffmpeg with the new set;
  * an ffmpeg that dies (crash, kill -9) is started again 500 ms later, its RTP still accepted (same
- * source port and SSRC).
+ * source port and SSRC), unless its source port was taken meanwhile (then a new return path).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomInt } from 'node:crypto';
@@ -176,11 +176,22 @@ export class SipAudioMix {
       this.process = undefined;
       if (this.closed) return;
       this.options.logger.warn('SIP audio mix: ffmpeg exited, restarting', { peerId, code, signal, errors });
-      // Forget the inputs so that the next update rebuilds them and starts a new ffmpeg.
+      // Forget the inputs so that the next update rebuilds them (on fresh ports) and starts a new ffmpeg.
       for (const input of this.inputs) input.transport.close();
       this.inputs = [];
+      // ffmpeg could not send from its source port: the media worker shares the port range and took it
+      // meanwhile, and would keep it. A new return path, on a fresh port (a new SSRC toward the room).
+      if (this.sourcePort !== undefined && errors.includes(`localport=${this.sourcePort}`)) this.dropReturnPath();
       setTimeout(() => this.update(), 500);
     });
+  }
+
+  /** The room system then gets the mix from a new SSRC of the same leg. */
+  private dropReturnPath(): void {
+    this.consumer?.close();
+    this.producer?.close();
+    this.returnTransport?.close();
+    this.consumer = this.producer = this.returnTransport = undefined;
   }
 
   private async stopProcess(): Promise<void> {
