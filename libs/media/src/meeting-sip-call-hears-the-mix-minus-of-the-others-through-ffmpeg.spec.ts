@@ -23,6 +23,17 @@ describe('a SIP room system hears the mix of the others, made by ffmpeg, under i
   let room: Socket;
   const senders: ChildProcess[] = [];
   const received: { payloadType: number; ssrc: number }[] = [];
+  let firstLegPort = 0;
+
+  const rtpPacket = (payloadType: number, ssrc: number, sequence: number, timestamp: number, payload: Buffer) => {
+    const header = Buffer.alloc(12);
+    header[0] = 0x80;
+    header[1] = payloadType;
+    header.writeUInt16BE(sequence & 0xffff, 2);
+    header.writeUInt32BE(timestamp >>> 0, 4);
+    header.writeUInt32BE(ssrc >>> 0, 8);
+    return Buffer.concat([header, payload]);
+  };
 
   /** A participant whose microphone is ffmpeg sending a tone as Opus RTP into a plain transport. */
   const speaker = async (peerId: string, frequency: number, ssrc: number) => {
@@ -61,7 +72,7 @@ describe('a SIP room system hears the mix of the others, made by ffmpeg, under i
     const offer = ['v=0', 'o=- 1 1 IN IP4 127.0.0.1', 's=-', 'c=IN IP4 127.0.0.1', 't=0 0', `m=audio ${room.address().port} RTP/AVP 9`, 'a=rtpmap:9 G722/8000', 'a=rtcp-mux', 'a=ssrc:55555555 cname:room', ''].join('\r\n');
     const negotiation = negotiateSipOffer(offer);
     if (!negotiation.ok) throw new Error(negotiation.reason);
-    await server.sip.openLeg({ meetingId: MEETING, callId: CALL_ID, displayName: 'Salle du conseil', legs: negotiation.legs });
+    firstLegPort = (await server.sip.openLeg({ meetingId: MEETING, callId: CALL_ID, displayName: 'Salle du conseil', legs: negotiation.legs })).legs[0].port;
     // The room system has a producer of its own (a=ssrc): it must not be in its mix.
     expect(bridge.producers().filter((p) => p.kind === 'audio')).toHaveLength(2);
     const started = Date.now();
@@ -113,6 +124,41 @@ describe('a SIP room system hears the mix of the others, made by ffmpeg, under i
     await waitFor('the mix after the restart', () => received.length >= count + 25, 10_000);
     expect(after.inputs).toBe(2);
     console.log(`ffmpeg killed: restarted (pid ${before.ffmpegPid} → ${after.ffmpegPid}), 25 packets at the room system ${Date.now() - killedAt} ms after the kill`);
+  });
+
+  it('a second SIP room joins: one ffmpeg mixes for both (each input decoded once), each hears the others but itself', async () => {
+    const second = createSocket('udp4');
+    second.bind(0, '127.0.0.1');
+    await once(second, 'listening');
+    let secondPackets = 0;
+    second.on('message', (packet) => (secondPackets += (packet[1] & 0x7f) === 0 ? 1 : 0));
+    let talk: NodeJS.Timeout | undefined;
+    try {
+      const offer = ['v=0', 'o=- 1 1 IN IP4 127.0.0.1', 's=-', 'c=IN IP4 127.0.0.1', 't=0 0', `m=audio ${second.address().port} RTP/AVP 0`, 'a=rtpmap:0 PCMU/8000', 'a=rtcp-mux', 'a=ssrc:77777777 cname:room2', ''].join('\r\n');
+      const negotiation = negotiateSipOffer(offer);
+      if (!negotiation.ok) throw new Error(negotiation.reason);
+      const secondLegPort = (await server.sip.openLeg({ meetingId: MEETING, callId: 'second-room@127.0.0.1', displayName: 'Salle B', legs: negotiation.legs })).legs[0].port;
+      // Both rooms speak (20 ms RTP frames from their offered ports; the payload bytes need not be a tone):
+      // an input that sends nothing stalls ffmpeg's amix (see sip-audio-mix.ts).
+      let sequence = 0;
+      talk = setInterval(() => {
+        sequence += 1;
+        room.send(rtpPacket(9, 55555555, sequence, sequence * 160, Buffer.alloc(160, 0x55)), firstLegPort, '127.0.0.1');
+        second.send(rtpPacket(0, 77777777, sequence, sequence * 160, Buffer.alloc(160, 0xff)), secondLegPort, '127.0.0.1');
+      }, 20);
+      const [first, other] = await waitFor('both legs mixed by one ffmpeg', async () => {
+        const stats = await Promise.all([server.sip.audioOutStats(CALL_ID), server.sip.audioOutStats('second-room@127.0.0.1')]);
+        return stats[0]?.inputs === 3 && stats[1]?.inputs === 3 && stats[0].ffmpegPid !== undefined && stats;
+      }, 10_000);
+      expect(other!.ffmpegPid).toBe(first!.ffmpegPid);
+      const count = received.length;
+      await waitFor('G.722 to the first room and µ-law to the second', () => received.length >= count + 25 && secondPackets >= 25, 10_000);
+    } finally {
+      if (talk) clearInterval(talk);
+      await server.sip.closeLeg('second-room@127.0.0.1', 'bye');
+      second.close();
+    }
+    await waitFor('the first room alone again', async () => (await server.sip.audioOutStats(CALL_ID))?.inputs === 2);
   });
 
   it('stops when the call hangs up', async () => {

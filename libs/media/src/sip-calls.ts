@@ -28,7 +28,7 @@ import type { types } from 'mediasoup';
 import type { SipCodec, SipLegEndReason, SipLegMedia, SipMediaLeg } from '@maillage/core';
 import type { MediaLogger } from './media-options';
 import type { MeetingBridge, PlacedRouter } from './meeting-bridge';
-import { SipAudioMix } from './sip-audio-mix';
+import { SipAudioMix, SipMeetingMix } from './sip-audio-mix';
 import { SipSpeechMeter } from './sip-speech-meter';
 import { SignallingError } from './protocol';
 
@@ -144,6 +144,8 @@ function callerRtpParameters(leg: SipMediaLeg & { ssrc: number }): types.RtpPara
 
 export class SipCalls {
   private readonly calls = new Map<string, Call>();
+  /** Each meeting's mixer, shared by its SIP legs (one ffmpeg per meeting). */
+  private readonly mixes = new Map<string, SipMeetingMix>();
 
   constructor(private readonly deps: SipCallsDeps) {}
 
@@ -171,8 +173,13 @@ export class SipCalls {
     const audioLeg = open.legs.find((leg) => leg.kind === 'audio' && leg.receives && leg.transport);
     if (audioLeg?.transport) {
       const { listenIp, rtcMinPort, rtcMaxPort, logger } = this.deps;
-      open.audioMix = new SipAudioMix({ bridge, peerId, codec: audioLeg.codec, legRouter: audioLeg.router, legTransport: audioLeg.transport, listenIp, portRange: { min: rtcMinPort, max: rtcMaxPort }, logger });
-      open.audioMix.update();
+      const portRange = { min: rtcMinPort, max: rtcMaxPort };
+      let mix = this.mixes.get(call.meetingId);
+      if (!mix) {
+        mix = new SipMeetingMix({ bridge, listenIp, portRange, logger });
+        this.mixes.set(call.meetingId, mix);
+      }
+      open.audioMix = new SipAudioMix({ mix, peerId, codec: audioLeg.codec, legRouter: audioLeg.router, legTransport: audioLeg.transport, listenIp, portRange });
     }
     const ip = this.deps.announcedAddress ?? this.deps.listenIp;
     return { ip, legs: Object.fromEntries(open.legs.map((leg) => [leg.index, { port: leg.port, ...(leg.rtcpPort ? { rtcpPort: leg.rtcpPort } : {}) }])) };
@@ -186,6 +193,11 @@ export class SipCalls {
     call.closed = true;
     this.stopVideo(call);
     await call.audioMix?.close();
+    const mix = this.mixes.get(call.meetingId);
+    if (mix?.isEmpty) {
+      this.mixes.delete(call.meetingId);
+      await mix.close();
+    }
     const bridge = this.deps.bridge(call.meetingId);
     if (bridge && !bridge.isClosed) bridge.leave(call.peerId);
     for (const leg of call.legs) {
