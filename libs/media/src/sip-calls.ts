@@ -146,6 +146,11 @@ export class SipCalls {
   private readonly calls = new Map<string, Call>();
   /** Each meeting's mixer, shared by its SIP legs (one ffmpeg per meeting). */
   private readonly mixes = new Map<string, SipMeetingMix>();
+  /**
+   * Set by the SIP side: a room system's camera was just switched to (another room shows it now),
+   * so that it is asked for a fresh picture by SIP INFO picture_fast_update too, next to RTCP PLI/FIR.
+   */
+  pictureWanted?: (callId: string) => void;
 
   constructor(private readonly deps: SipCallsDeps) {}
 
@@ -348,8 +353,13 @@ export class SipCalls {
         }
         this.stopVideo(call);
         call.videoOut = { sourceProducerId: candidate.producerId, pipeConsumer, pipeProducer, consumer };
-        // mediasoup starts a video consumer on a keyframe: ask the sender for one now (PLI/FIR upstream).
-        if (call.outbound.video) await consumer.requestKeyFrame();
+        // mediasoup starts a video consumer on a keyframe: ask the sender for one now (PLI/FIR upstream),
+        // and a room system by SIP INFO as well: some ignore RTCP feedback.
+        if (call.outbound.video) {
+          await consumer.requestKeyFrame();
+          const source = [...this.calls.values()].find((other) => other.peerId === candidate.peerId);
+          if (source) this.pictureWanted?.(source.callId);
+        }
         this.deps.logger.info('SIP leg: video follows', { peerId: call.peerId, from: candidate.peerId, producerId: candidate.producerId });
         return;
       } catch (error) {

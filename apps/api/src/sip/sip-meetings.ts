@@ -139,6 +139,10 @@ export class SipMeetings implements SipCallHost {
     return this.media.sip.requestKeyFrame(callId);
   }
 
+  onPictureWanted(listener: (callId: string) => void): void {
+    this.media.sip.pictureWanted = listener;
+  }
+
   /** The bridge id is the reservation id: its reference is the address' user part. */
   async meetingCode(bridgeId: string): Promise<string> {
     const test = [...this.testMeetings].find(([, meetingId]) => meetingId === bridgeId);

@@ -126,6 +126,18 @@ describe('dial-in through drachtio: each case gets a defined SIP answer', () => 
     await until('leg closed', () => recorded.closed.some((c) => c.callId === call.callId));
   });
 
+  it('asks a room system for a fresh picture: SIP INFO picture_fast_update in its call, answered 200', async () => {
+    const before = recorded.opened.length;
+    const run = runSipp({ scenarioXml: SIPP_SCENARIOS.answeredUntilByeReceived(PCMU_H264_OFFER, { pictureFastUpdate: true }), sipPort: server.sipPort, user: 'MLG-7K2Q' });
+    const callId = await until('the call answered', () => recorded.opened.length > before && adapter.activeCalls().find((c) => c.answered && c.callId === recorded.opened[before].callId)?.callId);
+    expect(await adapter.requestPictureUpdate(callId)).toBe(true);
+    await adapter.hangUpCall(callId);
+    const done = await run;
+    if (done.code !== 0) throw new Error(`SIPp exited with ${done.code}:\n${done.output}`);
+    expect(done.log).toContain('info received: picture_fast_update');
+    expect(await adapter.requestPictureUpdate(callId)).toBe(false); // the call is over
+  });
+
   it('CANCEL before the answer: 200 + 487, never answered, the leg closed once opened', async () => {
     await sipp(SIPP_SCENARIOS.cancelBeforeAnswer(PCMU_H264_OFFER), 'MLG-SLOW');
     const call = recorded.opened.find((c) => c.meetingId === '7a1d3c55-2b9e-4f0a-8c61-5d4e3f2a1b00');

@@ -89,6 +89,8 @@ interface AnsweredWithOffer {
 type SendRequest = (uri: string, opts: { method: string; headers: Record<string, string> }, sent: (error: unknown, req: Srf.SrfRequest) => void) => void;
 
 const DEFAULT_RING_TIMEOUT_MS = 30_000;
+/** RFC 5168's body. */
+const PICTURE_FAST_UPDATE = '<?xml version="1.0" encoding="utf-8" ?><media_control><vc_primitive><to_encoder><picture_fast_update/></to_encoder></vc_primitive></media_control>';
 const DEFAULT_OPTIONS_TIMEOUT_MS = 2_000;
 
 const failed = (status: number, reason: string, cause: SipDialFailureCause = sipDialFailureCause(status)): SipDialOutcome => ({ ok: false, status, cause, reason });
@@ -154,6 +156,7 @@ export class SipDrachtioAdapter implements ConferencingAdapter, SipUserAgent {
       this.lost(error.message);
     });
     srf.use('options', (req, res) => this.onOptions(req, res));
+    this.context.sip?.onPictureWanted?.((callId) => void this.requestPictureUpdate(callId));
     srf.invite((req, res) => {
       this.onInvite(req, res).catch((error: unknown) => {
         this.context.logger.error('sip-drachtio: INVITE handling failed', { error: String(error) });
@@ -220,6 +223,19 @@ export class SipDrachtioAdapter implements ConferencingAdapter, SipUserAgent {
   /** Live SIP calls (monitoring, tests). */
   activeCalls(): { callId: string; meetingId: string; answered: boolean; direction: 'in' | 'out' }[] {
     return [...this.calls.values()].filter((call) => !call.ended).map((call) => ({ callId: call.callId, meetingId: call.meetingId, answered: call.dialog !== undefined, direction: call.direction }));
+  }
+
+  /** Asks a room system for a fresh picture (RFC 5168 SIP INFO picture_fast_update in its call); false when the call is not up or it refused. */
+  async requestPictureUpdate(callId: string): Promise<boolean> {
+    const dialog = this.calls.get(callId)?.dialog;
+    if (!dialog) return false;
+    try {
+      const res = await dialog.request({ method: 'INFO', headers: { 'Content-Type': 'application/media_control+xml' }, body: PICTURE_FAST_UPDATE } as unknown as Srf.SrfRequest);
+      return res.status === 200;
+    } catch (error) {
+      this.context.logger.warn('sip-drachtio: picture_fast_update not sent', { callId, error: String(error) });
+      return false;
+    }
   }
 
   callActive(callId: string): boolean {

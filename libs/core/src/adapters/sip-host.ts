@@ -39,6 +39,8 @@ export interface SipCallHost {
   setOutbound?(callId: string, outbound: { audio: boolean; video: boolean }): Promise<void>;
   /** The room system asked for a picture refresh (SIP INFO picture_fast_update): a keyframe of what its video leg shows. */
   requestKeyFrame?(callId: string): Promise<void>;
+  /** Registers who asks a room system for a fresh picture of its camera (the gateway sends SIP INFO picture_fast_update). */
+  onPictureWanted?(listener: (callId: string) => void): void;
   /** The SIP user part of a bridge (its meeting code), for join information. */
   meetingCode(bridgeId: string): Promise<string>;
 }

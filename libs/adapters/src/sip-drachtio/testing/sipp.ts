@@ -85,6 +85,20 @@ ${body}
 </scenario>
 `;
 
+/** Our 200 to the request just received in the dialog (BYE, INFO). */
+const okToLastRequest = `  <send>
+    <![CDATA[
+      SIP/2.0 200 OK
+      [last_Via:]
+      [last_From:]
+      [last_To:]
+      [last_Call-ID:]
+      [last_CSeq:]
+      Content-Length: 0
+
+    ]]>
+  </send>`;
+
 /** Our ACK to a 2xx, in the dialog. */
 const ackInDialog = (cseq: number) => `  <send>
     <![CDATA[
@@ -254,28 +268,28 @@ ${reinvites.map((offer, i) => `  <pause milliseconds="${pauseMs}"/>\n${reinvite(
   <recv response="200" crlf="true"/>`,
     ),
   /** INVITE → 200 (its SDP saved in $answer), ACK, then waits for our BYE (the meeting closing) and answers 200. */
-  answeredUntilByeReceived: (sdp: string) =>
+  answeredUntilByeReceived: (sdp: string, options: { pictureFastUpdate?: boolean } = {}) =>
     scenario(
       'answered-until-bye-received',
       `${invite(sdp)}
 ${answeredAndAcked}
+${
+  options.pictureFastUpdate
+    ? `  <recv request="INFO">
+    <action>
+      <ereg regexp="picture_fast_update" search_in="body" check_it="true" assign_to="pfu"/>
+      <log message="info received: [$pfu]"/>
+    </action>
+  </recv>
+${okToLastRequest}`
+    : ''
+}
   <recv request="BYE">
     <action>
       <log message="bye received"/>
     </action>
   </recv>
-  <send>
-    <![CDATA[
-      SIP/2.0 200 OK
-      [last_Via:]
-      [last_From:]
-      [last_To:]
-      [last_Call-ID:]
-      [last_CSeq:]
-      Content-Length: 0
-
-    ]]>
-  </send>`,
+${okToLastRequest}`,
     ),
 };
 
