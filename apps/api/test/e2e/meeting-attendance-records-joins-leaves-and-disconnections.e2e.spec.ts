@@ -49,6 +49,8 @@ describe('attendance records every join, leave, disconnection and replacement', 
     expect(await leaver.client.request('leave', {})).toMatchObject({ ok: true });
     expect((await leaver.client.closed).code).toBe(1000);
     dropped.client.ws.terminate();
+    // The server sees the cut connection before the second tab joins: the rows and events keep that order.
+    await eventually(async () => ((await api.sql(`SELECT 1 FROM meeting_attendance WHERE reservation_id = $1 AND left_reason = 'disconnected'`, [meeting.id])).length === 1 ? true : undefined));
     const second = await join(twiceLink.token);
     expect(second.peerId).toBe(first.peerId);
     expect((await first.client.closed).code).toBe(4003);
