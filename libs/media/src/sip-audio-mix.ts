@@ -220,10 +220,7 @@ export class SipMeetingMix {
   private async stopProcess(): Promise<void> {
     const child = this.process;
     this.process = undefined;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGKILL');
-    await exited;
+    await killFfmpeg(child);
   }
 }
 
@@ -326,6 +323,14 @@ export class SipAudioMix {
     this.sourcePort = undefined;
     this.ssrc = randomInt(1, 2 ** 31 - 1);
   }
+}
+
+/** Kills an ffmpeg (SIGKILL) and waits for its exit; an ended one or none: nothing. */
+export async function killFfmpeg(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGKILL');
+  await exited;
 }
 
 /** The SDP ffmpeg reads one input from: the consumer's codec and payload type, on port (RTCP port + 1). */

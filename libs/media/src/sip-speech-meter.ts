@@ -13,7 +13,7 @@ import { createInterface } from 'node:readline';
 import type { types } from 'mediasoup';
 import type { MediaLogger } from './media-options';
 import type { MeetingBridge } from './meeting-bridge';
-import { freeUdpPair, inputSdp } from './sip-audio-mix';
+import { freeUdpPair, inputSdp, killFfmpeg } from './sip-audio-mix';
 
 export interface SipSpeechMeterOptions {
   bridge: MeetingBridge;
@@ -75,11 +75,7 @@ export class SipSpeechMeter {
     clearTimeout(this.restartTimer);
     const child = this.process;
     this.process = undefined;
-    if (child && child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      child.kill('SIGKILL');
-      await exited;
-    }
+    await killFfmpeg(child);
     this.transport?.close();
     if (this.dir) await rm(this.dir, { recursive: true, force: true });
   }

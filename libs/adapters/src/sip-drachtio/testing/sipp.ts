@@ -99,6 +99,22 @@ const okToLastRequest = `  <send>
     ]]>
   </send>`;
 
+/** Our BYE in the dialog, with CSeq `cseq`. */
+const byeInDialog = (cseq: number) => `  <send retrans="500">
+    <![CDATA[
+      BYE [next_url] SIP/2.0
+      Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+      [last_From:]
+      [last_To:]
+      [last_Call-ID:]
+      CSeq: ${cseq} BYE
+      Contact: <sip:sipp@[local_ip]:[local_port];transport=[transport]>
+      Max-Forwards: 70
+      Content-Length: 0
+
+    ]]>
+  </send>`;
+
 /** Our ACK to a 2xx, in the dialog. */
 const ackInDialog = (cseq: number) => `  <send>
     <![CDATA[
@@ -224,20 +240,7 @@ ${ackNon2xx}`,
 ${answeredAndAcked}
 ${options.holdMs === 0 ? '' : `  <pause milliseconds="${options.holdMs ?? 500}"/>`}
 ${options.pictureFastUpdate ? pictureFastUpdate : ''}
-  <send retrans="500">
-    <![CDATA[
-      BYE [next_url] SIP/2.0
-      Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-      [last_From:]
-      [last_To:]
-      [last_Call-ID:]
-      CSeq: ${options.pictureFastUpdate ? 3 : 2} BYE
-      Contact: <sip:sipp@[local_ip]:[local_port];transport=[transport]>
-      Max-Forwards: 70
-      Content-Length: 0
-
-    ]]>
-  </send>
+${byeInDialog(options.pictureFastUpdate ? 3 : 2)}
   <recv response="200" crlf="true"/>`,
     ),
   /**
@@ -251,20 +254,7 @@ ${options.pictureFastUpdate ? pictureFastUpdate : ''}
 ${answeredAndAcked}
 ${reinvites.map((offer, i) => `  <pause milliseconds="${pauseMs}"/>\n${reinvite(i + 2, offer)}`).join('\n')}
   <pause milliseconds="${pauseMs}"/>
-  <send retrans="500">
-    <![CDATA[
-      BYE [next_url] SIP/2.0
-      Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-      [last_From:]
-      [last_To:]
-      [last_Call-ID:]
-      CSeq: ${reinvites.length + 2} BYE
-      Contact: <sip:sipp@[local_ip]:[local_port];transport=[transport]>
-      Max-Forwards: 70
-      Content-Length: 0
-
-    ]]>
-  </send>
+${byeInDialog(reinvites.length + 2)}
   <recv response="200" crlf="true"/>`,
     ),
   /** INVITE → 200 (its SDP saved in $answer), ACK, then waits for our BYE (the meeting closing) and answers 200. */
